@@ -1,0 +1,10 @@
+import type { Portal } from "./portal.ts";
+
+/** Placeholder: filled in by the work on this part of the emulator. */
+export class SchemaStore {
+  readonly portal: Portal;
+
+  constructor(portal: Portal) {
+    this.portal = portal;
+  }
+}
