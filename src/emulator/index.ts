@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { createEmulatorApp } from "./app.ts";
 import { EmulatorClock } from "./clock.ts";
+import { EmulatorControl } from "./control/emulator-control.ts";
 import type { EmulatorEnv } from "./env.ts";
 import { FaultInjector } from "./faults/fault-injector.ts";
 import { connectionResetError, networkFaultOf } from "./http/network-fault.ts";
@@ -14,7 +15,8 @@ import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
 
 export type { EmulatorOptions, EmulatorOptionsInput, EmulatorLimits, Tier } from "./options.ts";
 
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+import type { FetchLike } from "./http/fetch-like.ts";
+export type { FetchLike } from "./http/fetch-like.ts";
 
 /** The facts a client needs to talk to an emulator (what `hubsync emulator --json` prints). */
 export interface EmulatorInfo {
@@ -32,6 +34,8 @@ export interface Emulator {
   fetch: FetchLike;
   app: Hono<EmulatorEnv>;
   parts: EmulatorParts;
+  /** The control plane in-process; the same operations are served over HTTP at /__emulator/*. */
+  control: EmulatorControl;
   info: () => EmulatorInfo;
 }
 
@@ -46,7 +50,7 @@ export interface CreateEmulatorInput extends EmulatorOptionsInput {
 const UNBOUNDED_TIMEOUT_HOLD_MS = 30_000;
 
 export function createEmulator(input: CreateEmulatorInput = {}): Emulator {
-  const { realNow, webhookFetch: _webhookFetch, ...optionsInput } = input;
+  const { realNow, webhookFetch, ...optionsInput } = input;
   const options = resolveOptions(optionsInput);
   const state = new EmulatorState(options, new EmulatorClock(realNow));
   const parts: EmulatorParts = {
@@ -55,7 +59,7 @@ export function createEmulator(input: CreateEmulatorInput = {}): Emulator {
     faults: new FaultInjector(state),
     rateLimiter: new RateLimiter(state),
     search: new SearchIndexes(state),
-    webhooks: new WebhookDispatcher(state),
+    webhooks: new WebhookDispatcher(state, webhookFetch ?? globalThis.fetch),
   };
   const app = createEmulatorApp(parts);
 
@@ -77,7 +81,7 @@ export function createEmulator(input: CreateEmulatorInput = {}): Emulator {
     appId: state.app.appId,
     developerApiKey: state.app.developerApiKey,
   });
-  return { fetch, app, parts, info };
+  return { fetch, app, parts, control: new EmulatorControl(parts), info };
 }
 
 function holdUntilAborted(signal: AbortSignal): Promise<never> {

@@ -14,6 +14,8 @@ export class EmulatorState {
   readonly tokens: TokenRegistry;
   readonly app: DeveloperApp;
   readonly portals = new Map<number, Portal>();
+  /** Portals that installed the developer app (OAuth); webhooks fire only for these. */
+  readonly installedPortals = new Set<number>();
   readonly #portalListeners: Array<(portal: Portal) => void> = [];
   defaultPortal: Portal;
   /** The default portal's private-app token. */
@@ -31,6 +33,7 @@ export class EmulatorState {
       developerApiKey: randomUuid(this.random),
     };
     this.defaultPortal = this.addPortal(options.portalId, options.tier);
+    this.installedPortals.add(options.portalId);
     this.defaultToken = this.tokens.issuePrivateAppToken(options.portalId, this.app.appId, allScopes, options.token).token;
   }
 
