@@ -28,6 +28,10 @@ export class EmulatorClock {
     }
   }
 
+  get frozen(): boolean {
+    return this.#frozenAt !== undefined;
+  }
+
   set(epochMs: number): void {
     this.#offsetMs = epochMs - (this.#frozenAt ?? this.#realNow());
   }

@@ -10,7 +10,7 @@ export function requireScope(c: Context<EmulatorEnv>, anyOf: readonly string[]):
   const grant = c.get("grant");
   if (anyOf.some((scope) => grant.scopes.has(scope))) return;
   throw new ApiError(403, "MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
-    errors: [{ message: `One or more of the following scopes are required.`, context: { requiredGranularScopes: [...anyOf] } }],
-    context: { requiredGranularScopes: [...anyOf] },
+    errors: [{ message: "One or more of the following scopes are required.", context: { requiredGranularScopes: [...anyOf] } }],
+    extra: { links: { scopes: "https://developers.hubspot.com/scopes" } },
   });
 }

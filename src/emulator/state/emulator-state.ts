@@ -1,4 +1,5 @@
 import { allScopes } from "../auth/access-grant.ts";
+import { OAuthStore } from "../auth/oauth-store.ts";
 import { TokenRegistry } from "../auth/token-registry.ts";
 import type { EmulatorClock } from "../clock.ts";
 import type { EmulatorOptions, Tier } from "../options.ts";
@@ -12,6 +13,8 @@ export class EmulatorState {
   readonly clock: EmulatorClock;
   readonly random: Random;
   readonly tokens: TokenRegistry;
+  /** OAuth authorization codes and refresh tokens (access tokens live in `tokens`). */
+  readonly oauth: OAuthStore;
   readonly app: DeveloperApp;
   readonly portals = new Map<number, Portal>();
   /** Portals that installed the developer app (OAuth); webhooks fire only for these. */
@@ -26,6 +29,7 @@ export class EmulatorState {
     this.clock = clock;
     this.random = seededRandom(options.seed);
     this.tokens = new TokenRegistry(this.random);
+    this.oauth = new OAuthStore(this.random);
     this.app = {
       appId: 1000000 + Math.floor(this.random() * 8_000_000),
       clientId: randomUuid(this.random),

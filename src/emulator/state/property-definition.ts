@@ -27,6 +27,8 @@ export interface PropertyDefinition {
   createdAt: string;
   updatedAt: string;
   archived: boolean;
+  /** Set when the property is archived (DELETE); HubSpot's Property model carries it. */
+  archivedAt?: string;
   modificationMetadata: { archivable: boolean; readOnlyDefinition: boolean; readOnlyValue: boolean };
 }
 

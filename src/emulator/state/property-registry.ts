@@ -30,4 +30,20 @@ export class PropertyRegistry {
   uniqueNames(): string[] {
     return this.live().filter((d) => d.hasUniqueValue).map((d) => d.name);
   }
+
+  /** Adds a definition, or replaces one of the same name (an update, or re-creating an archived one). */
+  put(definition: PropertyDefinition): void {
+    this.definitions.set(definition.name, definition);
+  }
+
+  /** A group that exists and is not archived. */
+  group(name: string): PropertyGroup | undefined {
+    const group = this.groups.get(name);
+    return group?.archived === false ? group : undefined;
+  }
+
+  /** Groups HubSpot creates itself; they cannot be archived. */
+  isDefaultGroup(name: string): boolean {
+    return defaultGroupNames.includes(name);
+  }
 }
