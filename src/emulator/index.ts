@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { createEmulatorApp } from "./app.ts";
 import { EmulatorClock } from "./clock.ts";
 import { EmulatorControl } from "./control/emulator-control.ts";
+import { emulatorInfo, type EmulatorInfo } from "./emulator-info.ts";
 import type { EmulatorEnv } from "./env.ts";
 import { FaultInjector } from "./faults/fault-injector.ts";
 import { connectionResetError, networkFaultOf } from "./http/network-fault.ts";
@@ -17,17 +18,7 @@ export type { EmulatorOptions, EmulatorOptionsInput, EmulatorLimits, Tier } from
 
 import type { FetchLike } from "./http/fetch-like.ts";
 export type { FetchLike } from "./http/fetch-like.ts";
-
-/** The facts a client needs to talk to an emulator (what `hubsync emulator --json` prints). */
-export interface EmulatorInfo {
-  baseUrl: string;
-  portalId: number;
-  token: string;
-  clientId: string;
-  clientSecret: string;
-  appId: number;
-  developerApiKey: string;
-}
+export type { EmulatorInfo } from "./emulator-info.ts";
 
 export interface Emulator {
   /** In-process fetch: a network fault becomes the error a real socket would give. */
@@ -72,16 +63,7 @@ export function createEmulator(input: CreateEmulatorInput = {}): Emulator {
     return response;
   };
 
-  const info = (): EmulatorInfo => ({
-    baseUrl: state.options.baseUrl,
-    portalId: state.defaultPortal.id,
-    token: state.defaultToken,
-    clientId: state.app.clientId,
-    clientSecret: state.app.clientSecret,
-    appId: state.app.appId,
-    developerApiKey: state.app.developerApiKey,
-  });
-  return { fetch, app, parts, control: new EmulatorControl(parts), info };
+  return { fetch, app, parts, control: new EmulatorControl(parts), info: () => emulatorInfo(state) };
 }
 
 function holdUntilAborted(signal: AbortSignal): Promise<never> {

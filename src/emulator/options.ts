@@ -24,10 +24,27 @@ export interface EmulatorLimits {
   associationPageMax: number;
   /** Longest request URL before 414 URI Too Long. */
   maxUrlLength: number;
+  /** Default and max `limit` of an owners page (GET /crm/v3/owners/). */
+  ownersPageDefault: number;
+  ownersPageMax: number;
+  /** Default and max `limit` of a list memberships page (GET /crm/v3/lists/{listId}/memberships). */
+  listMembershipsPageDefault: number;
+  listMembershipsPageMax: number;
+  /** Default and max `count` of a lists search (POST /crm/v3/lists/search). */
+  listSearchPageDefault: number;
+  listSearchPageMax: number;
+  /** Properties with `hasUniqueValue` one object type may have. */
+  uniquePropertiesPerObject: number;
+  /** How long an archived record stays restorable before it is purged for good. */
+  archivedRetentionMs: number;
+  /** How long an OAuth authorization code can be exchanged. */
+  authorizationCodeTtlMs: number;
   /** Events per webhook delivery request. */
   webhookBatchMax: number;
   /** Attempts per webhook delivery before giving up. */
   webhookMaxAttempts: number;
+  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+  webhookTimeoutMs: number;
 }
 
 export type Tier = "starter" | "professional" | "enterprise";
@@ -44,7 +61,7 @@ export interface EmulatorOptions {
   accessTokenTtlSeconds: number;
   /** Skip the consent page: /oauth/authorize redirects at once. */
   oauthAutoApprove: boolean;
-  /** Base URL printed to users and used in webhook signatures' uri. */
+  /** Base URL printed to users (`info()`) and used in owners' and list memberships' paging links. */
   baseUrl: string;
   /** Seed for every random choice (ids of tokens, faker data, fault dice). */
   seed: number;
@@ -68,8 +85,18 @@ export const hubspotLimits: EmulatorLimits = {
   associationWriteMaxInputs: 2_000,
   associationPageMax: 500,
   maxUrlLength: 8_192,
+  ownersPageDefault: 100,
+  ownersPageMax: 500,
+  listMembershipsPageDefault: 100,
+  listMembershipsPageMax: 250,
+  listSearchPageDefault: 20,
+  listSearchPageMax: 500,
+  uniquePropertiesPerObject: 10,
+  archivedRetentionMs: 90 * 24 * 3600 * 1000,
+  authorizationCodeTtlMs: 10 * 60_000,
   webhookBatchMax: 100,
   webhookMaxAttempts: 10,
+  webhookTimeoutMs: 5_000,
 };
 
 export const defaultOptions: EmulatorOptions = {

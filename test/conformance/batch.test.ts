@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { BatchResponseSimplePublicObjectWithErrors } from "@hubspot/api-client/lib/codegen/crm/contacts/index.js";
 import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from "@hubspot/api-client/lib/codegen/crm/properties/index.js";
-import { runningEmulator, sdkError, type RunningEmulator } from "./running-emulator.ts";
+import { sdkError, suiteEmulator } from "./running-emulator.ts";
 
 /** The SDK types a batch answer as a union; a 207's has `errors`. */
 function errorsOf(answer: object): NonNullable<BatchResponseSimplePublicObjectWithErrors["errors"]> {
@@ -10,11 +10,7 @@ function errorsOf(answer: object): NonNullable<BatchResponseSimplePublicObjectWi
 }
 
 describe("conformance: batch endpoints through batchApi", () => {
-  let hub: RunningEmulator;
-  before(async () => {
-    hub = await runningEmulator();
-  });
-  after(() => hub.close());
+  const hub = suiteEmulator();
 
   test("upsert by email: `new` (the SDK's `_new`) says created or updated", async () => {
     const existing = await hub.client.crm.contacts.basicApi.create({ properties: { email: "known@upsert.example", firstname: "Old" }, associations: [] });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Client } from "@hubspot/api-client";
-import { runningEmulator, sdkError, type RunningEmulator } from "./running-emulator.ts";
+import { runningEmulator, sdkError, suiteEmulator, type RunningEmulator } from "./running-emulator.ts";
 
 const redirectUri = "http://localhost:3000/oauth-callback";
 const scopes = "crm.objects.contacts.read crm.objects.contacts.write";
@@ -84,11 +84,7 @@ describe("conformance: the OAuth authorization-code flow through client.oauth", 
 });
 
 describe("conformance: scopes and authentication errors", () => {
-  let hub: RunningEmulator;
-  before(async () => {
-    hub = await runningEmulator();
-  });
-  after(() => hub.close());
+  const hub = suiteEmulator();
 
   test("a token without the scope: the SDK throws code 403 with category MISSING_SCOPES", async () => {
     const { token } = hub.emulator.control.issueToken({ scopes: ["crm.objects.contacts.read"] });

@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createMachineSchema } from "./machine-schema.ts";
-import { runningEmulator, sdkError, type RunningEmulator } from "./running-emulator.ts";
+import { runningEmulator, sdkError, suiteEmulator, type RunningEmulator } from "./running-emulator.ts";
 
 describe("conformance: CRM objects through the SDK's basicApi", () => {
-  let hub: RunningEmulator;
-  before(async () => {
-    hub = await runningEmulator();
-  });
-  after(() => hub.close());
+  const hub = suiteEmulator();
 
   test("contacts: create, getById, update, archive; every property value is a string", async () => {
     const contacts = hub.client.crm.contacts.basicApi;
@@ -70,6 +66,17 @@ describe("conformance: CRM objects through the SDK's basicApi", () => {
     assert.match(String(bad.body.message), /dealstage/);
     await deals.archive(created.id);
     assert.equal((await sdkError(() => deals.getById(created.id))).code, 404);
+  });
+
+  test("propertiesWithHistory alone still returns the default properties beside the history", async () => {
+    const contacts = hub.client.crm.contacts.basicApi;
+    const created = await contacts.create({ properties: { email: "history@example.com", firstname: "Ada", phone: "+44 20 1234" }, associations: [] });
+    await contacts.update(created.id, { properties: { firstname: "Augusta" } });
+    const read = await contacts.getById(created.id, undefined, ["firstname"]);
+    assert.equal(read.properties["email"], "history@example.com");
+    assert.equal(read.properties["firstname"], "Augusta");
+    assert.equal(read.properties["phone"], undefined, "the defaults, not every property");
+    assert.deepEqual(read.propertiesWithHistory?.["firstname"]?.map((h) => h.value), ["Augusta", "Ada"]);
   });
 
   test("a custom object: records by objectTypeId and by fully qualified name", async () => {

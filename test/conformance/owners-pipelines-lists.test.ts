@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { runningEmulator, sdkError, type RunningEmulator } from "./running-emulator.ts";
+import { runningEmulator, sdkError, suiteEmulator, type RunningEmulator } from "./running-emulator.ts";
 
 describe("conformance: owners through crm.owners.ownersApi", () => {
   let hub: RunningEmulator;
@@ -47,11 +47,7 @@ describe("conformance: owners through crm.owners.ownersApi", () => {
 });
 
 describe("conformance: pipelines through crm.pipelines.pipelinesApi", () => {
-  let hub: RunningEmulator;
-  before(async () => {
-    hub = await runningEmulator();
-  });
-  after(() => hub.close());
+  const hub = suiteEmulator();
 
   test("deals: the default pipeline, stages in order, closed stages carry isClosed 'true' (a string)", async () => {
     const answer = await hub.client.crm.pipelines.pipelinesApi.getAll("deals");

@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/objects/index.js";
 import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from "@hubspot/api-client/lib/codegen/crm/properties/index.js";
 import { createMachineSchema } from "./machine-schema.ts";
-import { runningEmulator, sdkError, type RunningEmulator } from "./running-emulator.ts";
+import { sdkError, suiteEmulator } from "./running-emulator.ts";
 
 describe("conformance: properties through crm.properties.coreApi", () => {
-  let hub: RunningEmulator;
-  before(async () => {
-    hub = await runningEmulator();
-  });
-  after(() => hub.close());
+  const hub = suiteEmulator();
 
   test("create, getByName, update, archive an enumeration property; values are validated against its options", async () => {
     const properties = hub.client.crm.properties.coreApi;
@@ -86,11 +82,7 @@ describe("conformance: properties through crm.properties.coreApi", () => {
 });
 
 describe("conformance: custom object schemas through crm.schemas.coreApi", () => {
-  let hub: RunningEmulator;
-  before(async () => {
-    hub = await runningEmulator();
-  });
-  after(() => hub.close());
+  const hub = suiteEmulator();
 
   test("create a schema, read it back, create and search records of it", async () => {
     const schema = await createMachineSchema(hub.client);

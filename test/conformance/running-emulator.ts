@@ -1,3 +1,4 @@
+import { after, before } from "node:test";
 import { Client } from "@hubspot/api-client";
 import { createEmulator, type CreateEmulatorInput, type Emulator } from "../../src/emulator/index.ts";
 import { startEmulatorServer } from "../../src/emulator/server.ts";
@@ -33,6 +34,40 @@ export async function runningEmulator(input: CreateEmulatorInput = {}): Promise<
     return new Client({ basePath: server.url, ...(credentialGiven ? {} : { accessToken: token }), ...config });
   };
   return { emulator, url: server.url, token, client: clientWith(), clientWith, close: server.close };
+}
+
+/**
+ * One running emulator for the calling `describe` block (or test file, at top level): started
+ * in a `before` hook, closed in an `after` hook; read its fields inside tests. Inside a
+ * `describe`, `before` hooks registered after this call run once it has started and can seed
+ * it; at top level Node starts every `before` hook at once, so seed inside the tests there.
+ */
+export function suiteEmulator(input: CreateEmulatorInput = {}): RunningEmulator {
+  let running: RunningEmulator | undefined;
+  before(async () => {
+    running = await runningEmulator(input);
+  });
+  after(() => running?.close());
+  const current = (): RunningEmulator => {
+    if (running === undefined) throw new Error("suiteEmulator: the emulator starts in a before hook; read it inside tests or later hooks");
+    return running;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get url() {
+      return current().url;
+    },
+    get token() {
+      return current().token;
+    },
+    get client() {
+      return current().client;
+    },
+    clientWith: (config) => current().clientWith(config),
+    close: () => current().close(),
+  };
 }
 
 /** What the SDK throws for a non-2xx answer (`ApiException`): the status as `code`, the parsed JSON body. */

@@ -36,6 +36,10 @@ async function startReceiver(): Promise<{ url: string; received: ReceivedRequest
   };
 }
 
+/**
+ * The event fields these tests read, written from HubSpot's docs rather than imported from the
+ * emulator's own `WebhookEvent`: a conformance test must not take the emulator's word for the shape.
+ */
 interface DeliveredEvent {
   eventId: number;
   subscriptionId: number;

@@ -1,8 +1,5 @@
 import { randomUuid, type Random } from "../random.ts";
 
-/** Codes live 10 minutes, as HubSpot's do. */
-export const AUTHORIZATION_CODE_TTL_MS = 10 * 60_000;
-
 /** The HubSpot user who clicked "Connect app" (token info reports them). */
 export interface OAuthUser {
   email: string;
@@ -38,15 +35,18 @@ export class OAuthStore {
    */
   rotateRefreshTokens = false;
   readonly #random: Random;
+  /** How long a code can be exchanged (`limits.authorizationCodeTtlMs`; HubSpot: 10 minutes). */
+  readonly #codeTtlMs: number;
   readonly #codes = new Map<string, AuthorizationCode>();
   readonly #refreshTokens = new Map<string, RefreshGrant>();
 
-  constructor(random: Random) {
+  constructor(random: Random, codeTtlMs: number) {
     this.#random = random;
+    this.#codeTtlMs = codeTtlMs;
   }
 
   issueCode(init: Omit<AuthorizationCode, "code" | "expiresAt">, now: number): AuthorizationCode {
-    const code: AuthorizationCode = { ...init, code: `na1-${randomUuid(this.#random)}`, expiresAt: now + AUTHORIZATION_CODE_TTL_MS };
+    const code: AuthorizationCode = { ...init, code: `na1-${randomUuid(this.#random)}`, expiresAt: now + this.#codeTtlMs };
     this.#codes.set(code.code, code);
     return code;
   }

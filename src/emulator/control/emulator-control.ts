@@ -1,4 +1,5 @@
 import { allScopes } from "../auth/access-grant.ts";
+import { emulatorInfo, type EmulatorInfo } from "../emulator-info.ts";
 import { faultRuleSchema, type FaultRuleSpec, type FaultRuleView } from "../faults/fault-rule.ts";
 import type { FaultKind } from "../faults/fault-kind.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -17,14 +18,7 @@ export interface ClockView {
 }
 
 /** Everything a client or a test needs to know about a running emulator. */
-export interface ControlInfo {
-  baseUrl: string;
-  portalId: number;
-  token: string;
-  clientId: string;
-  clientSecret: string;
-  appId: number;
-  developerApiKey: string;
+export interface ControlInfo extends EmulatorInfo {
   tier: Tier;
   rateLimits: boolean;
   indexLagMs: number;
@@ -149,13 +143,7 @@ export class EmulatorControl {
   info(): ControlInfo {
     const { state } = this.parts;
     return {
-      baseUrl: state.options.baseUrl,
-      portalId: state.defaultPortal.id,
-      token: state.defaultToken,
-      clientId: state.app.clientId,
-      clientSecret: state.app.clientSecret,
-      appId: state.app.appId,
-      developerApiKey: state.app.developerApiKey,
+      ...emulatorInfo(state),
       tier: state.defaultPortal.tier,
       rateLimits: state.options.rateLimits,
       indexLagMs: state.options.indexLagMs,

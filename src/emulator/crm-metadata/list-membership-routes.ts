@@ -8,9 +8,6 @@ import type { MembershipOrder } from "./list-members.ts";
 import { pathList, recordIds, requireListsScope } from "./list-request.ts";
 import { decodeCursor, encodeCursor } from "./opaque-cursor.ts";
 
-const MEMBERSHIP_PAGE_DEFAULT = 100;
-const MEMBERSHIP_PAGE_MAX = 250;
-
 /**
  * HubSpot's spec (and so the SDK) spells the added ids `recordsIdsAdded`, while its docs show
  * `recordIdsAdded`; both are sent so either kind of client finds them.
@@ -86,7 +83,8 @@ export function listMembershipRoutes(app: Hono<EmulatorEnv>): void {
 function membershipPage(c: Context<EmulatorEnv>, order: MembershipOrder, suffix: string): Response {
   requireListsScope(c, "read");
   const list = pathList(c);
-  const limit = limitParam(c, "limit", MEMBERSHIP_PAGE_DEFAULT, MEMBERSHIP_PAGE_MAX);
+  const { limits } = c.get("state").options;
+  const limit = limitParam(c, "limit", limits.listMembershipsPageDefault, limits.listMembershipsPageMax);
   const after = c.req.query("after");
   const before = c.req.query("before");
   const cursor: { after?: string; before?: string } = {};

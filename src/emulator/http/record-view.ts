@@ -21,11 +21,12 @@ export interface ReadSelection {
 
 /**
  * Resolves requested names against the type's definitions: unknown names are ignored (as
- * HubSpot does), and a read that names none gets the type's default properties.
+ * HubSpot does), and a read that names no `properties` gets the type's default properties —
+ * also when it asks for `propertiesWithHistory`, which HubSpot adds beside them.
  */
 export function readSelection(type: ObjectType, registry: PropertyRegistry, requested: string[], withHistory: string[] = []): ReadSelection {
   const known = (name: string): boolean => registry.get(name) !== undefined;
-  const properties = requested.length === 0 && withHistory.length === 0 ? type.defaultReadProperties : requested.filter(known);
+  const properties = requested.length === 0 ? type.defaultReadProperties : requested.filter(known);
   return { properties: [...new Set(properties)], withHistory: [...new Set(withHistory.filter(known))] };
 }
 

@@ -1,13 +1,12 @@
 import type { Context } from "hono";
 import { requireScope } from "../auth/require-scope.ts";
 import type { EmulatorEnv } from "../env.ts";
-import { batchAnswer } from "./batch-answer.ts";
-import { inputId, optionalString, readBatch, rejectDuplicateIds, traceIdsOf } from "./batch-inputs.ts";
+import { answerBatchWrites } from "./answer-batch-writes.ts";
+import { inputId, optionalString, readBatch, rejectDuplicateIds } from "./batch-inputs.ts";
 import { checkIdProperty, findRecord } from "./find-record.ts";
 import { objectContext } from "./object-context.ts";
 import { prepareUpdate } from "./prepare-write.ts";
-import { writeOutput } from "./record-output.ts";
-import { runBatchWrites, type BatchWrite } from "./run-batch-writes.ts";
+import type { BatchWrite } from "./run-batch-writes.ts";
 
 /**
  * `POST /crm/v3/objects/{type}/batch/update` `{inputs: [{id, idProperty?, properties, objectWriteTraceId?}]}`.
@@ -22,14 +21,11 @@ export async function batchUpdate(c: Context<EmulatorEnv>): Promise<Response> {
   rejectDuplicateIds(ids);
   const idProperties = inputs.map((input) => optionalString(input, "idProperty"));
   for (const idProperty of idProperties) checkIdProperty(ctx.store, idProperty);
-  const traceIds = traceIdsOf(inputs);
   const writes: BatchWrite[] = inputs.map((input, i) => (claims) => {
     const id = ids[i] ?? "";
     const record = findRecord(ctx.store, id, idProperties[i]);
     if (record === undefined || record.archived) return { ok: false, missingId: id };
     return prepareUpdate(ctx, record, input["properties"], claims);
   });
-  const outcome = runBatchWrites(ctx, writes, traceIds);
-  const results = outcome.written.map(({ index, record }) => writeOutput(record, optionalString(inputs[index] ?? {}, "objectWriteTraceId")));
-  return batchAnswer(c, startedAt, results, outcome.errors, 200);
+  return answerBatchWrites(c, ctx, startedAt, inputs, writes, 200);
 }

@@ -4,13 +4,12 @@ import type { EmulatorEnv } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import { isObject } from "../http/json-body.ts";
 import type { ObjectStore } from "../state/object-store.ts";
-import { batchAnswer } from "./batch-answer.ts";
-import { inputId, optionalString, readBatch, rejectDuplicateIds, traceIdsOf } from "./batch-inputs.ts";
+import { answerBatchWrites } from "./answer-batch-writes.ts";
+import { inputId, optionalString, readBatch, rejectDuplicateIds } from "./batch-inputs.ts";
 import { findRecord } from "./find-record.ts";
 import { objectContext } from "./object-context.ts";
 import { prepareCreate, prepareUpdate } from "./prepare-write.ts";
-import { writeOutput } from "./record-output.ts";
-import { runBatchWrites, type BatchWrite } from "./run-batch-writes.ts";
+import type { BatchWrite } from "./run-batch-writes.ts";
 
 /**
  * `POST /crm/v3/objects/{type}/batch/upsert` `{inputs: [{id, idProperty, properties}]}`: the
@@ -25,7 +24,6 @@ export async function batchUpsert(c: Context<EmulatorEnv>): Promise<Response> {
   const ids = inputs.map(inputId);
   const idProperties = inputs.map((input) => upsertIdProperty(ctx.store, optionalString(input, "idProperty")));
   rejectDuplicateIds(ids);
-  const traceIds = traceIdsOf(inputs);
   const writes: BatchWrite[] = inputs.map((input, i) => (claims) => {
     const id = ids[i] ?? "";
     const idProperty = idProperties[i] ?? "";
@@ -35,9 +33,7 @@ export async function batchUpsert(c: Context<EmulatorEnv>): Promise<Response> {
     // A non-object `properties` is left for validation to refuse in HubSpot's words.
     return prepareCreate(ctx, isObject(properties) ? { ...properties, [idProperty]: id } : properties, undefined, claims);
   });
-  const outcome = runBatchWrites(ctx, writes, traceIds);
-  const results = outcome.written.map(({ index, record, plan }) => ({ ...writeOutput(record, optionalString(inputs[index] ?? {}, "objectWriteTraceId")), new: plan.kind === "create" }));
-  return batchAnswer(c, startedAt, results, outcome.errors, 200);
+  return answerBatchWrites(c, ctx, startedAt, inputs, writes, 200, (output, plan) => ({ ...output, new: plan.kind === "create" }));
 }
 
 /** Upserts match on a unique property only (contact `email`, or one with hasUniqueValue). */

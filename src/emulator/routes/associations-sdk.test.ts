@@ -1,33 +1,19 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { Client } from "@hubspot/api-client";
+import { test } from "node:test";
 import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/associations/v4/index.js";
-import { createEmulator, type Emulator } from "../index.ts";
-import { startEmulatorServer, type RunningEmulator } from "../server.ts";
+import { suiteEmulator } from "../../../test/conformance/running-emulator.ts";
 
 // The official SDK as a conformance client: every v4 association answer must parse as HubSpot's does.
-let emulator: Emulator;
-let server: RunningEmulator;
-let client: Client;
-
-before(async () => {
-  emulator = createEmulator({ rateLimits: false, indexLagMs: 0 });
-  server = await startEmulatorServer(emulator, 0, "127.0.0.1");
-  client = new Client({ accessToken: emulator.info().token, basePath: server.url });
-});
-
-after(async () => {
-  await server.close();
-});
+const hub = suiteEmulator();
 
 function create(typeName: string): string {
-  const portal = emulator.parts.state.defaultPortal;
+  const portal = hub.emulator.parts.state.defaultPortal;
   return portal.store(portal.resolveType(typeName)).create({}, { sourceType: "INTEGRATION" }, Date.now()).id;
 }
 
 test("the SDK writes, reads and removes associations", async () => {
   const [contact, company, other] = [create("contacts"), create("companies"), create("companies")];
-  const v4 = client.crm.associations.v4;
+  const v4 = hub.client.crm.associations.v4;
 
   const made = await v4.basicApi.createDefault("contacts", contact, "companies", company);
   assert.equal(made.status, "COMPLETE");
@@ -60,7 +46,7 @@ test("the SDK writes, reads and removes associations", async () => {
 });
 
 test("the SDK manages association labels", async () => {
-  const definitions = client.crm.associations.v4.schema.definitionsApi;
+  const definitions = hub.client.crm.associations.v4.schema.definitionsApi;
   const created = await definitions.create("deals", "companies", { label: "Reseller", name: "reseller", inverseLabel: "Resold deal" });
   const [forward, inverse] = created.results;
   assert.ok(forward && inverse);

@@ -10,9 +10,6 @@ import { boolParam, listParam } from "../http/query-params.ts";
 import type { EmulatorParts } from "../parts.ts";
 import type { ListCreateInput } from "../state/list-store.ts";
 
-const SEARCH_COUNT_DEFAULT = 20;
-const SEARCH_COUNT_MAX = 500;
-
 const invalid = (message: string): ApiError => new ApiError(400, "VALIDATION_ERROR", message);
 
 /** Lists v3 (segments): definitions here, memberships in `listMembershipRoutes`. The SDK sends `/crm/v3/lists/`; both forms are served. */
@@ -26,7 +23,8 @@ export function listsRoutes(app: Hono<EmulatorEnv>, _parts: EmulatorParts): void
     requireListsScope(c, "read");
     const body = await readJsonObject(c);
     const offset = nonNegativeInt(body["offset"], 0, "offset");
-    const count = Math.min(nonNegativeInt(body["count"], SEARCH_COUNT_DEFAULT, "count") || SEARCH_COUNT_DEFAULT, SEARCH_COUNT_MAX);
+    const { listSearchPageDefault, listSearchPageMax } = c.get("state").options.limits;
+    const count = Math.min(nonNegativeInt(body["count"], listSearchPageDefault, "count") || listSearchPageDefault, listSearchPageMax);
     const query = typeof body["query"] === "string" ? body["query"].trim().toLowerCase() : "";
     const types = stringArray(body["processingTypes"], "processingTypes");
     const ids = stringArray(body["listIds"], "listIds");

@@ -8,8 +8,6 @@ import { boolParam, limitParam } from "../http/query-params.ts";
 import type { EmulatorParts } from "../parts.ts";
 
 const OWNERS_READ = ["crm.objects.owners.read"];
-const OWNER_PAGE_DEFAULT = 100;
-const OWNER_PAGE_MAX = 500;
 
 /** `GET /crm/v3/owners/` (the SDK sends the trailing slash; both forms are served) and one owner by id. */
 export function ownersRoutes(app: Hono<EmulatorEnv>, _parts: EmulatorParts): void {
@@ -32,7 +30,8 @@ export function ownersRoutes(app: Hono<EmulatorEnv>, _parts: EmulatorParts): voi
 
 function listOwners(c: Context<EmulatorEnv>): Response {
   requireScope(c, OWNERS_READ);
-  const limit = limitParam(c, "limit", OWNER_PAGE_DEFAULT, OWNER_PAGE_MAX);
+  const { limits } = c.get("state").options;
+  const limit = limitParam(c, "limit", limits.ownersPageDefault, limits.ownersPageMax);
   const after = c.req.query("after");
   const fromRow = after === undefined || after === "" ? 0 : rowOf(decodeCursor(after, "after"));
   const email = c.req.query("email")?.toLowerCase();

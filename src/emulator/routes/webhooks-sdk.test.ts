@@ -1,26 +1,19 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { Client } from "@hubspot/api-client";
-import { createEmulator } from "../index.ts";
-import { startEmulatorServer, type RunningEmulator } from "../server.ts";
+import { suiteEmulator } from "../../../test/conformance/running-emulator.ts";
 
 // The official SDK as a conformance client for the webhooks management API (developer API key auth).
-let server: RunningEmulator;
-let client: Client;
-let appId: number;
+const hub = suiteEmulator();
 
-before(async () => {
-  const emulator = createEmulator({ rateLimits: false, indexLagMs: 0 });
-  server = await startEmulatorServer(emulator, 0, "127.0.0.1");
-  appId = emulator.info().appId;
-  client = new Client({ developerApiKey: emulator.info().developerApiKey, basePath: server.url });
-});
-
-after(async () => {
-  await server.close();
-});
+/** A client holding only the developer API key, and the app it manages. */
+function developer(): { client: Client; appId: number } {
+  const { appId, developerApiKey } = hub.emulator.info();
+  return { client: hub.clientWith({ developerApiKey }), appId };
+}
 
 test("the SDK configures, reads and clears webhook settings", async () => {
+  const { client, appId } = developer();
   const configured = await client.webhooks.settingsApi.configure(appId, { targetUrl: "https://example.test/hooks", throttling: { maxConcurrentRequests: 8 } });
   assert.equal(configured.targetUrl, "https://example.test/hooks");
   assert.equal(configured.throttling.maxConcurrentRequests, 8);
@@ -32,6 +25,7 @@ test("the SDK configures, reads and clears webhook settings", async () => {
 });
 
 test("the SDK creates, lists, updates, batch-updates and archives subscriptions", async () => {
+  const { client, appId } = developer();
   const created = await client.webhooks.subscriptionsApi.create(appId, { eventType: "contact.propertyChange" as never, propertyName: "email", active: true });
   assert.equal(created.eventType, "contact.propertyChange");
   assert.equal(created.propertyName, "email");

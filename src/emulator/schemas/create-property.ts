@@ -16,7 +16,9 @@ export function createProperty(scope: PropertyScope, raw: unknown, at: string): 
       errors: [{ message: `Property named '${definition.name}' already exists.`, code: "PROPERTY_EXISTS", in: "name" }],
     });
   }
-  if (definition.hasUniqueValue) assertUniqueCapacity(type, registry.uniqueNames().length, 1, "hasUniqueValue");
+  if (definition.hasUniqueValue) {
+    assertUniqueCapacity(type, registry.uniqueNames().length, 1, portal.state.options.limits.uniquePropertiesPerObject, "hasUniqueValue");
+  }
   registry.put(definition);
   if (definition.hasUniqueValue) portal.store(type).addUniqueProperty(definition.name);
   return definition;

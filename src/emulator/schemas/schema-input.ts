@@ -28,6 +28,8 @@ export interface SchemaCreateContext {
   resolveType: (name: string) => ObjectType | undefined;
   /** Whether a schema or type, live or archived, already uses this name. */
   nameTaken: (name: string) => boolean;
+  /** `limits.uniquePropertiesPerObject`. */
+  maxUniqueProperties: number;
   at: string;
 }
 
@@ -111,7 +113,7 @@ function parseProperties(value: unknown, context: SchemaCreateContext, schemaNam
     seen.add(definition.name);
     return definition;
   });
-  assertUniqueCapacity(type, 0, properties.filter((p) => p.hasUniqueValue).length, "properties");
+  assertUniqueCapacity(type, 0, properties.filter((p) => p.hasUniqueValue).length, context.maxUniqueProperties, "properties");
   return properties;
 }
 

@@ -1,9 +1,6 @@
 import type { ObjectType } from "../state/object-type.ts";
 import { fieldError } from "./field-error.ts";
 
-/** Unique-value properties per object type HubSpot allows. */
-export const maxUniqueProperties = 10;
-
 /**
  * HubSpot's rules for `hasUniqueValue`: never on contacts (email is their unique key), and
  * only for single-line values a record can be looked up by (text and number).
@@ -17,12 +14,15 @@ export function assertUniqueAllowed(objectType: ObjectType, propertyType: string
   }
 }
 
-/** The cap counts live unique properties already on the type plus those being added. */
-export function assertUniqueCapacity(objectType: ObjectType, existing: number, adding: number, path: string): void {
-  if (adding > 0 && existing + adding > maxUniqueProperties) {
+/**
+ * The cap (`limits.uniquePropertiesPerObject`, HubSpot: 10) counts live unique properties
+ * already on the type plus those being added.
+ */
+export function assertUniqueCapacity(objectType: ObjectType, existing: number, adding: number, max: number, path: string): void {
+  if (adding > 0 && existing + adding > max) {
     throw fieldError(
       path,
-      `${objectType.name} would have ${existing + adding} properties with unique values; the limit is ${maxUniqueProperties} per object type.`,
+      `${objectType.name} would have ${existing + adding} properties with unique values; the limit is ${max} per object type.`,
       "TOO_MANY_UNIQUE_PROPERTIES",
     );
   }

@@ -34,12 +34,15 @@ export class CodesIn implements SlotFilter {
     // Merging interleaved lists branches unpredictably; past a point a straight pass over every slot is cheaper.
     if (runs.length > 1 && MERGE_COST * visits >= n) return scanByMask(codes, mask, live, n, out);
     if (runs.length === 1) {
+      // One run may still name a slot twice: a slot that left a value and came back is noted each time.
       const run = runs[0]!;
       let count = 0;
+      let last = -1;
       for (let j = 0; j < run.length; j++) {
         const i = run[j]!;
         out[count] = i;
-        count += mask[codes[i]!]! & live[i]!;
+        count += +(i !== last) & mask[codes[i]!]! & live[i]!;
+        last = i;
       }
       return count;
     }

@@ -59,7 +59,7 @@ function numberFilter(filter: SearchFilter, column: NumberColumn): SlotFilter {
     case "EQ":
     case "CONTAINS_TOKEN": {
       const x = one();
-      return new NumberInRange(values, x, x);
+      return new NumberInRange(column, x, x);
     }
     case "NEQ":
     case "NOT_CONTAINS_TOKEN": {
@@ -67,15 +67,15 @@ function numberFilter(filter: SearchFilter, column: NumberColumn): SlotFilter {
       return new SlotPredicate((slot) => values[slot] !== x, 4);
     }
     case "LT":
-      return new NumberInRange(values, -Infinity, below(one()));
+      return new NumberInRange(column, -Infinity, below(one()));
     case "LTE":
-      return new NumberInRange(values, -Infinity, one());
+      return new NumberInRange(column, -Infinity, one());
     case "GT":
-      return new NumberInRange(values, above(one()), Infinity);
+      return new NumberInRange(column, above(one()), Infinity);
     case "GTE":
-      return new NumberInRange(values, one(), Infinity);
+      return new NumberInRange(column, one(), Infinity);
     case "BETWEEN":
-      return new NumberInRange(values, one(), numberValue(filter, column, filter.highValue));
+      return new NumberInRange(column, one(), numberValue(filter, column, filter.highValue));
     case "IN":
     case "NOT_IN": {
       const set = new Set((filter.values ?? []).map((v) => numberValue(filter, column, v)));
@@ -83,7 +83,7 @@ function numberFilter(filter: SearchFilter, column: NumberColumn): SlotFilter {
       return new SlotPredicate((slot) => set.has(values[slot]!) === wanted, 4);
     }
     case "HAS_PROPERTY":
-      return new NumberInRange(values, -Infinity, Infinity);
+      return new NumberInRange(column, -Infinity, Infinity);
     case "NOT_HAS_PROPERTY":
       return new SlotPredicate((slot) => Number.isNaN(values[slot]!), 4);
     default: {

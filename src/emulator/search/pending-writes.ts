@@ -88,13 +88,7 @@ export class PendingWrites {
   #compact(): void {
     if (this.#head === this.#seqs.length) {
       this.#head = 0;
-      this.#seqs = [];
-      this.#slots = [];
-      this.#kinds = [];
-      this.#records = [];
-      this.#properties = [];
-      this.#ats = [];
-      this.#visibleAts = [];
+      this.#truncate(0);
       this.#ordered = true;
     } else if (this.#head > 1024 && this.#head * 2 > this.#seqs.length) {
       const from = this.#head;

@@ -1,7 +1,6 @@
-import type { Column } from "./type-index.ts";
 import { AnySlot, type SlotFilter } from "./slot-filter.ts";
-import { numberKeys, rankKeys, topK } from "./top-k.ts";
-import type { TypeIndex } from "./type-index.ts";
+import { topByNumber, topByRank } from "./top-k.ts";
+import type { Column, TypeIndex } from "./type-index.ts";
 
 export interface CompiledSort {
   column: Column;
@@ -23,18 +22,18 @@ export interface SearchHits {
   slots: Int32Array;
 }
 
-/** Runs a compiled search over the index as it stands (pending writes already applied). */
-/** Reusable buffers, so a search over a million slots does not allocate megabytes each time. */
-export interface Scratch {
-  slots(i: number, size: number): Int32Array;
-  keys(size: number): Float64Array;
-}
+/** Reusable selection buffers, so a search over a million slots does not allocate megabytes each time. */
+export type Scratch = (i: number, size: number) => Int32Array;
 
+/**
+ * Runs a compiled search over the index as it stands (pending writes already applied): the
+ * total counts every match, but only the best `offset + limit` are ever ordered.
+ */
 export function runSearch(index: TypeIndex, search: CompiledSearch, scratch: Scratch): SearchHits {
   const n = index.size;
   const groups = search.groups.length === 0 ? [[]] : search.groups;
-  const selections = groups.map((group, g) => select(index, group, scratch.slots(g, n)));
-  const { sel, count } = selections.length === 1 ? selections[0]! : union(selections, n, scratch.slots(groups.length, n));
+  const selections = groups.map((group, g) => select(index, group, scratch(g, n)));
+  const { sel, count } = selections.length === 1 ? selections[0]! : union(selections, n, scratch(groups.length, n));
   const k = search.offset + search.limit;
   const sort = search.sort;
   let ordered: Int32Array;
@@ -42,10 +41,9 @@ export function runSearch(index: TypeIndex, search: CompiledSearch, scratch: Scr
     ordered = sel.subarray(0, Math.min(k, count));
   } else {
     const column = sort.column;
-    const keys = column.kind === "number"
-      ? numberKeys(sel, count, column.values, sort.descending, scratch.keys(count))
-      : rankKeys(sel, count, column.codes, column.ranks(), sort.descending, scratch.keys(count));
-    ordered = topK(sel, count, keys, k);
+    ordered = column.kind === "number"
+      ? topByNumber(sel, count, column.values, sort.descending, k)
+      : topByRank(sel, count, column.codes, column.ranks(), sort.descending, k);
   }
   return { total: count, slots: ordered.slice(search.offset, k) };
 }

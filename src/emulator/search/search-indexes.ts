@@ -32,21 +32,14 @@ interface PortalIndexes {
 export class SearchIndexes {
   readonly state: EmulatorState;
   readonly #portals = new Map<number, PortalIndexes>();
-  /** Reused buffers (a million-record search would otherwise allocate megabytes per query). */
-  readonly #slotBuffers: Int32Array[] = [];
-  #keyBuffer = new Float64Array(0);
-  readonly #scratch: Scratch = {
-    slots: (i, size) => {
-      const existing = this.#slotBuffers[i];
-      if (existing !== undefined && existing.length >= size) return existing;
-      const buffer = new Int32Array(Math.max(1024, size + (size >> 2)));
-      this.#slotBuffers[i] = buffer;
-      return buffer;
-    },
-    keys: (size) => {
-      if (this.#keyBuffer.length < size) this.#keyBuffer = new Float64Array(Math.max(1024, size + (size >> 2)));
-      return this.#keyBuffer;
-    },
+  /** Reused selection buffers (a million-record search would otherwise allocate megabytes per query). */
+  readonly #buffers: Int32Array[] = [];
+  readonly #scratch: Scratch = (i, size) => {
+    const existing = this.#buffers[i];
+    if (existing !== undefined && existing.length >= size) return existing;
+    const buffer = new Int32Array(Math.max(1024, size + (size >> 2)));
+    this.#buffers[i] = buffer;
+    return buffer;
   };
 
   constructor(state: EmulatorState) {

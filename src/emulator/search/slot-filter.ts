@@ -1,3 +1,5 @@
+import { BLOCK_SHIFT, type NumberColumn } from "./number-column.ts";
+
 /**
  * One compiled filter over index slots. Each kind runs its own tight loop over typed arrays
  * (one monomorphic loop per filter, not one closure call per slot), which is what keeps a
@@ -58,38 +60,50 @@ export class CodeInMask implements SlotFilter {
   }
 }
 
-/** Slots whose number lies in [lo, hi]; strict bounds are compiled to the neighbouring double. NaN (no value) never matches. */
+/**
+ * Slots whose number lies in [lo, hi]; strict bounds are compiled to the neighbouring double.
+ * NaN (no value) never matches. Blocks whose zone-map bounds miss the range are skipped.
+ */
 export class NumberInRange implements SlotFilter {
   readonly cost = 2;
-  readonly #values: Float64Array;
+  readonly #column: NumberColumn;
   readonly #lo: number;
   readonly #hi: number;
 
-  constructor(values: Float64Array, lo: number, hi: number) {
-    this.#values = values;
+  constructor(column: NumberColumn, lo: number, hi: number) {
+    this.#column = column;
     this.#lo = lo;
     this.#hi = hi;
   }
 
   scanCost(n: number): number {
-    return n;
+    const { blockMin, blockMax } = this.#column;
+    const blocks = (n + (1 << BLOCK_SHIFT) - 1) >> BLOCK_SHIFT;
+    let overlapping = 0;
+    for (let b = 0; b < blocks; b++) overlapping += +(blockMax[b]! >= this.#lo) & +(blockMin[b]! <= this.#hi);
+    return overlapping << BLOCK_SHIFT;
   }
 
   scan(live: Uint8Array, n: number, out: Int32Array): number {
-    const values = this.#values;
+    const { values, blockMin, blockMax } = this.#column;
     const lo = this.#lo;
     const hi = this.#hi;
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      out[count] = i;
-      count += +(v >= lo) & +(v <= hi) & live[i]!;
+    for (let start = 0; start < n; start += 1 << BLOCK_SHIFT) {
+      const block = start >> BLOCK_SHIFT;
+      if (blockMax[block]! < lo || blockMin[block]! > hi) continue;
+      const end = Math.min(n, start + (1 << BLOCK_SHIFT));
+      for (let i = start; i < end; i++) {
+        const v = values[i]!;
+        out[count] = i;
+        count += +(v >= lo) & +(v <= hi) & live[i]!;
+      }
     }
     return count;
   }
 
   refine(sel: Int32Array, count: number): number {
-    const values = this.#values;
+    const values = this.#column.values;
     const lo = this.#lo;
     const hi = this.#hi;
     let kept = 0;

@@ -1,4 +1,4 @@
-import { en, Faker } from "@faker-js/faker";
+import { base, en, Faker } from "@faker-js/faker";
 import type { Portal } from "../state/portal.ts";
 import type { WriteSource } from "../state/stored-record.ts";
 
@@ -20,7 +20,8 @@ export interface SeedContext {
 }
 
 export function seedContext(portal: Portal, seed: number, anchor: number): SeedContext {
-  const faker = new Faker({ locale: [en] });
+  // `base` holds the locale-independent data some generators need (hacker.abbreviation, in faker 10).
+  const faker = new Faker({ locale: [en, base] });
   faker.seed(seed);
   const random = (): number => faker.number.float({ min: 0, max: 1 });
   return {

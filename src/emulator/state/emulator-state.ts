@@ -29,7 +29,7 @@ export class EmulatorState {
     this.clock = clock;
     this.random = seededRandom(options.seed);
     this.tokens = new TokenRegistry(this.random);
-    this.oauth = new OAuthStore(this.random);
+    this.oauth = new OAuthStore(this.random, options.limits.authorizationCodeTtlMs);
     this.app = {
       appId: 1000000 + Math.floor(this.random() * 8_000_000),
       clientId: randomUuid(this.random),

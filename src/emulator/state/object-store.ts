@@ -2,7 +2,6 @@ import type { ObjectType } from "./object-type.ts";
 import type { RecordChangeListener } from "./record-change.ts";
 import type { HistoryEntry, PropertyValues, StoredRecord, WriteSource } from "./stored-record.ts";
 
-const RECYCLE_BIN_MS = 90 * 24 * 3600 * 1000;
 const lower = (v: string): string => v.toLowerCase();
 
 /**
@@ -21,12 +20,15 @@ export class ObjectStore {
   readonly #secondaryEmails = new Map<string, StoredRecord>();
   readonly #nextId: () => string;
   readonly #notify: RecordChangeListener;
+  /** How long archived records stay restorable (`limits.archivedRetentionMs`). */
+  readonly #retentionMs: number;
   #liveCount = 0;
 
-  constructor(type: ObjectType, nextId: () => string, notify: RecordChangeListener, uniqueProperties: Iterable<string>) {
+  constructor(type: ObjectType, nextId: () => string, notify: RecordChangeListener, uniqueProperties: Iterable<string>, retentionMs: number) {
     this.type = type;
     this.#nextId = nextId;
     this.#notify = notify;
+    this.#retentionMs = retentionMs;
     for (const name of uniqueProperties) this.#unique.set(name, new Map());
   }
 
@@ -182,7 +184,7 @@ export class ObjectStore {
   }
 
   #purgeIfExpired(record: StoredRecord, now: number): boolean {
-    if (record.archivedAt === undefined || now - record.archivedAt < RECYCLE_BIN_MS) return false;
+    if (record.archivedAt === undefined || now - record.archivedAt < this.#retentionMs) return false;
     this.#unindex(record);
     this.#rows[record.row] = undefined;
     this.#byId.delete(record.id);

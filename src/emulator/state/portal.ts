@@ -68,7 +68,8 @@ export class Portal {
     if (store === undefined) {
       const unique = this.properties(type).uniqueNames();
       if (type.name === "contacts") unique.push("email");
-      store = new ObjectStore(type, () => this.nextId(), (typeId, change) => this.#announce(typeId, change), unique);
+      const retentionMs = this.state.options.limits.archivedRetentionMs;
+      store = new ObjectStore(type, () => this.nextId(), (typeId, change) => this.#announce(typeId, change), unique, retentionMs);
       this.#stores.set(type.objectTypeId, store);
     }
     return store;

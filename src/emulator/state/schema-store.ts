@@ -35,6 +35,7 @@ export class SchemaStore {
       portalId: this.portal.id,
       resolveType: (name) => this.portal.types.resolve(name),
       nameTaken: (name) => this.portal.types.resolve(name) !== undefined || this.find(name, true) !== undefined,
+      maxUniqueProperties: this.portal.state.options.limits.uniquePropertiesPerObject,
       at,
     });
     this.#lastNumber += 1;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emulatorApi } from "../../../test/support/emulator-api.ts";
+import { recordingReceiver } from "../../../test/support/recording-receiver.ts";
 import type { WriteSource } from "../state/stored-record.ts";
-import { recordingReceiver } from "./recording-receiver.ts";
 import type { WebhookEvent } from "./webhook-event.ts";
 
 const integration: WriteSource = { sourceType: "INTEGRATION", sourceId: "42" };

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import { test } from "node:test";
 import { emulatorApi } from "../../../test/support/emulator-api.ts";
+import { recordingReceiver, type ReceiverBehaviour } from "../../../test/support/recording-receiver.ts";
 import type { EmulatorOptionsInput } from "../options.ts";
 import type { Portal } from "../state/portal.ts";
 import type { WriteSource } from "../state/stored-record.ts";
-import { recordingReceiver, type ReceiverBehaviour } from "./recording-receiver.ts";
 import { retryDelayMs } from "./retry-delay.ts";
 
 const TARGET = "https://receiver.test/hubspot/webhooks?tenant=a";

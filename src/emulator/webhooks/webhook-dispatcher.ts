@@ -37,7 +37,7 @@ export interface QueuedEvent {
 }
 
 export interface WebhookDispatcherOptions {
-  /** How long a receiver may take to answer (HubSpot: 5 s). */
+  /** How long a receiver may take to answer; defaults to `limits.webhookTimeoutMs` (HubSpot: 5 s). */
   timeoutMs?: number;
 }
 
@@ -69,7 +69,7 @@ export class WebhookDispatcher {
   constructor(state: EmulatorState, fetch: FetchLike, options: WebhookDispatcherOptions = {}) {
     this.state = state;
     this.fetch = fetch;
-    this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.timeoutMs = options.timeoutMs ?? state.options.limits.webhookTimeoutMs;
     this.subscriptions = new WebhookSubscriptions(state.clock);
     state.onPortal((portal) => this.#attach(portal));
   }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import type { FetchLike } from "../http/fetch-like.ts";
-import type { WebhookEvent } from "./webhook-event.ts";
+import type { FetchLike } from "../../src/emulator/http/fetch-like.ts";
+import type { WebhookEvent } from "../../src/emulator/webhooks/webhook-event.ts";
 
 const RESET = "x-receiver-reset";
 
