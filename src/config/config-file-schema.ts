@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { connectionSchema } from "./connection-schema.ts";
 import { inboundSyncSchema, nameSchema } from "./inbound-sync-schema.ts";
+import { outboundSyncSchema } from "./outbound-sync-schema.ts";
 import { defaultStoreUrl, parseStoreUrl } from "./parse-store-url.ts";
 
 const storeSchema = z
@@ -16,7 +17,7 @@ const storeSchema = z
 
 /**
  * hubsync.yaml as written (after `${ENV}` interpolation). Each later feature adds one
- * top-level key (`outbound:`, `events:`) beside `inbound:`.
+ * top-level key (`events:`) beside `inbound:` and `outbound:`.
  */
 export const configFileSchema = z
   .strictObject({
@@ -24,6 +25,7 @@ export const configFileSchema = z
     store: storeSchema,
     connections: z.record(nameSchema, connectionSchema).default({}).describe("HubSpot portals by name."),
     inbound: z.record(nameSchema, inboundSyncSchema).default({}).describe("HubSpot → database syncs by name."),
+    outbound: z.record(nameSchema, outboundSyncSchema).default({}).describe("Database (or file) → HubSpot syncs by name."),
   })
   .describe("hubsync configuration (hubsync.yaml).");
 

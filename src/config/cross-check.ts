@@ -1,6 +1,7 @@
-import { closestName } from "./closest-name.ts";
 import { formatKeyPath, type ConfigIssue, type KeyPath } from "./config-issue.ts";
-import { nearMissOfKnownName, objectNamePattern, specialStreamNames } from "./object-name.ts";
+import { crossCheckOutbound } from "./cross-check-outbound.ts";
+import { objectNameProblem, unknownConnectionMessage } from "./name-problems.ts";
+import { objectNamePattern, specialStreamNames } from "./object-name.ts";
 import { selectedProperties } from "./selected-properties.ts";
 
 type Plain = Readonly<Record<string, unknown>>;
@@ -10,15 +11,21 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 
 /**
  * Checks that span keys, which a per-value schema cannot see: sync → connection references,
- * stream names, object names that look like typos, and filters or history on properties the
- * stream does not select. Reads the document defensively so it can run even when the schema
- * found problems elsewhere — the user gets every problem at once.
+ * stream names, object names that look like typos, filters or history on properties the
+ * stream does not select, and the outbound checks (cross-check-outbound.ts). Reads the
+ * document defensively so it can run even when the schema found problems elsewhere — the
+ * user gets every problem at once.
  */
 export function crossCheck(document: unknown): ConfigIssue[] {
-  if (!isPlain(document) || !isPlain(document["inbound"])) return [];
+  if (!isPlain(document)) return [];
   const connections = isPlain(document["connections"]) ? Object.keys(document["connections"]) : [];
+  return [...checkInbound(document["inbound"], connections), ...crossCheckOutbound(document, connections)];
+}
+
+function checkInbound(inbound: unknown, connections: readonly string[]): ConfigIssue[] {
+  if (!isPlain(inbound)) return [];
   const issues: ConfigIssue[] = [];
-  for (const [syncName, sync] of Object.entries(document["inbound"])) {
+  for (const [syncName, sync] of Object.entries(inbound)) {
     if (!isPlain(sync)) continue;
     const syncPath: KeyPath = ["inbound", syncName];
     const connection = sync["connection"];
@@ -28,13 +35,6 @@ export function crossCheck(document: unknown): ConfigIssue[] {
     if (isPlain(sync["streams"])) issues.push(...checkStreams(sync["streams"], [...syncPath, "streams"]));
   }
   return issues;
-}
-
-function unknownConnectionMessage(name: string, defined: readonly string[]): string {
-  if (defined.length === 0) return `no connection named ${JSON.stringify(name)}: add it under connections:`;
-  const suggestion = closestName(name, defined);
-  const hint = suggestion === undefined ? "" : `; did you mean ${suggestion}?`;
-  return `no connection named ${JSON.stringify(name)} (defined: ${defined.join(", ")})${hint}`;
 }
 
 function checkStreams(streams: Plain, path: KeyPath): ConfigIssue[] {
@@ -88,13 +88,4 @@ function checkObjectNames(names: unknown, path: KeyPath): ConfigIssue[] {
     const problem = objectNameProblem(name, "object type");
     return problem === undefined ? [] : [{ path: [...path, index], message: problem }];
   });
-}
-
-function objectNameProblem(name: string, what: "stream" | "object type"): string | undefined {
-  if (!objectNamePattern.test(name)) {
-    return `${JSON.stringify(name)} is not a valid ${what} name; expected a standard object (contacts, deals, …)${what === "stream" ? ", owners, pipelines, lists, custom_objects" : ""} or a custom object (gift, p_gift or 2-123)`;
-  }
-  const nearMiss = nearMissOfKnownName(name, what === "stream");
-  if (nearMiss === undefined) return undefined;
-  return `unknown ${what} ${JSON.stringify(name)}; did you mean ${nearMiss}? (if it is a custom object, write p_${name})`;
 }

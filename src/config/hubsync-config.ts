@@ -1,4 +1,7 @@
 import type { ConnectionId, SyncId } from "../core/ids.ts";
+import type { FieldMap } from "../mapping/field-map-schema.ts";
+import type { NumberFormat } from "../mapping/number-format.ts";
+import type { PropertyType } from "../mapping/property-definition.ts";
 import type { FilterOperator, ListOperator, PresenceOperator, ValueOperator } from "./filter-operators.ts";
 
 /** hubsync.yaml, read, interpolated, validated and resolved: what the rest of hubsync consumes. */
@@ -9,6 +12,8 @@ export interface HubsyncConfig {
   connections: readonly ConnectionConfig[];
   /** In file order; names are unique. */
   inbound: readonly InboundSyncConfig[];
+  /** In file order; names are unique, and never those of an inbound sync. */
+  outbound: readonly OutboundSyncConfig[];
 }
 
 /** Where the mirror lives. A relative SQLite path is resolved against the config file's folder. */
@@ -138,3 +143,103 @@ export type FilterConfig =
   | { property: string; operator: PresenceOperator };
 
 export type { FilterOperator };
+
+/** What an outbound sync does with each source row (see docs/configuration.md#outbound). */
+export type OutboundMode = "create" | "update" | "upsert" | "mirror";
+
+/** One database (or file) → HubSpot sync. */
+export interface OutboundSyncConfig {
+  name: SyncId;
+  connection: ConnectionId;
+  schedule: ScheduleConfig;
+  source: OutboundSourceConfig;
+  /** The source column whose value identifies a row (its stable identity across runs). */
+  key: string;
+  /** The HubSpot object type written: a standard name, or a custom object's name, `p_…` name or `2-…` id. */
+  objectType: string;
+  custom: boolean;
+  /**
+   * create: new rows only; update: existing records only (found by `match`); upsert: both;
+   * mirror: upsert, and archive the records this sync created whose rows left the source.
+   */
+  mode: OutboundMode;
+  /** How a row finds its HubSpot record; always present for update, upsert and mirror. */
+  match?: OutboundMatchConfig;
+  /** HubSpot property (internal name) → where its value comes from, in file order. */
+  fields: FieldMap;
+  /** How numbers written as text are read, for every field that does not set its own. */
+  numberFormat?: NumberFormat;
+  /** Create a mapped property HubSpot does not have (as a text property) instead of failing. */
+  createMissingProperties: boolean;
+  /** In file order. */
+  associations: readonly OutboundAssociationConfig[];
+  /** Keep a static list whose members are exactly the source's rows. */
+  list?: OutboundListConfig;
+  /** The custom object's schema, created in HubSpot when it does not exist. */
+  customObject?: CustomObjectSchemaConfig;
+  /** Plan only: report what would be written, write nothing. */
+  dryRun: boolean;
+}
+
+/** Where an outbound sync's rows come from. File paths are resolved against the config file's folder. */
+export type OutboundSourceConfig =
+  | { kind: "table"; table: string }
+  | { kind: "query"; query: string }
+  | { kind: "csv"; path: string; delimiter: string }
+  | { kind: "jsonl"; path: string };
+
+/** A HubSpot property whose value identifies a record, and the source column holding that value. */
+export interface OutboundMatchConfig {
+  /** `email` (contacts), a property with hasUniqueValue, or `hs_object_id`. */
+  property: string;
+  column: string;
+}
+
+/** How association values in a column are written (see docs/configuration.md#associations). */
+export type AssociationShape = "auto" | "list" | "csv" | "value_label" | "map";
+
+/** Associations written from one source column. */
+export interface OutboundAssociationConfig {
+  /** The object type associated with. */
+  toObjectType: string;
+  column: string;
+  /** What the column's values are: `hs_object_id`, or a unique property of the target (email, domain, …). */
+  by: string;
+  /** The association label (must exist in HubSpot); absent: unlabelled, or labels from the values (value_label, map). */
+  label?: string;
+  shape: AssociationShape;
+  /** Remove associations (of this sync's kind) whose pair left the source. */
+  removeMissing: boolean;
+  /** When the last label of a pair is removed, remove the pair's unlabelled association too. */
+  removeDefaultWhenLastLabelRemoved: boolean;
+}
+
+export interface OutboundListConfig {
+  /** The list's name in HubSpot; the sync's name when not given. */
+  name: string;
+}
+
+/** A custom object's schema as hubsync creates it. */
+export interface CustomObjectSchemaConfig {
+  name: string;
+  labels: { singular: string; plural: string };
+  primaryDisplayProperty: string;
+  /** In file order; `uniqueProperty` is among them with hasUniqueValue. */
+  properties: readonly CustomPropertyConfig[];
+  uniqueProperty: string;
+  /** Object types the custom object can be associated with. */
+  associatedObjects: readonly string[];
+}
+
+export interface CustomPropertyConfig {
+  name: string;
+  label: string;
+  type: PropertyType;
+  /** HubSpot's form field type; derived from `type` when not given. */
+  fieldType: string;
+  /** Enumerations, and bool (Yes / No when not given). */
+  options: readonly { label: string; value: string }[];
+  hasUniqueValue: boolean;
+}
+
+export type { FieldMap, NumberFormat, PropertyType };

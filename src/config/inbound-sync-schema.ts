@@ -7,7 +7,8 @@ export const nameSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "expected a name of letters, digits, _ and - (at most 64); got {got}");
 
-const scheduleSchema = z
+/** `schedule:` of any sync. */
+export const scheduleSchema = z
   .string()
   .transform((text, ctx) => {
     const parsed = parseSchedule(text);

@@ -18,9 +18,14 @@ export { syncStrategies } from "./stream-options-schema.ts";
 export { hubSpotTiers, defaultBaseUrl } from "./connection-schema.ts";
 export { defaultStoreUrl, parseStoreUrl } from "./parse-store-url.ts";
 export { defaultSchedule, parseSchedule } from "./parse-schedule.ts";
+export { associationShapes, modesNeedingMatch, outboundModes, outboundStandardTargets, recordIdProperty } from "./outbound-targets.ts";
 export type {
+  AssociationShape,
   AuthConfig,
   ConnectionConfig,
+  CustomObjectSchemaConfig,
+  CustomPropertyConfig,
+  FieldMap,
   CronScheduleConfig,
   CustomObjectsStreamConfig,
   FilterConfig,
@@ -30,12 +35,20 @@ export type {
   HubsyncConfig,
   InboundSyncConfig,
   ListsStreamConfig,
+  NumberFormat,
   OAuthConfig,
   ObjectStreamConfig,
+  OutboundAssociationConfig,
+  OutboundListConfig,
+  OutboundMatchConfig,
+  OutboundMode,
+  OutboundSourceConfig,
+  OutboundSyncConfig,
   OwnersStreamConfig,
   PipelinesStreamConfig,
   PrivateAppAuthConfig,
   PropertySelection,
+  PropertyType,
   ScheduleConfig,
   StoreConfig,
   StreamConfig,

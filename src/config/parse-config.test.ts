@@ -166,12 +166,13 @@ inbound:
           ],
         },
       ],
+      outbound: [],
     };
     assert.deepEqual(config, expected);
   });
 
   it("reads a file with only a version: default store, no connections, no syncs", () => {
-    assert.deepEqual(parsed("version: 1\n"), { version: 1, store: { kind: "sqlite", path: "./hubsync.db" }, connections: [], inbound: [] });
+    assert.deepEqual(parsed("version: 1\n"), { version: 1, store: { kind: "sqlite", path: "./hubsync.db" }, connections: [], inbound: [], outbound: [] });
   });
 
   it("shares options through YAML anchors and merge keys", () => {

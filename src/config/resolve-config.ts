@@ -2,12 +2,13 @@ import { isAbsolute, resolve } from "node:path";
 import { connectionId, syncId } from "../core/ids.ts";
 import type { ConfigFile } from "./config-file-schema.ts";
 import type { AuthConfig, ConnectionConfig, HubsyncConfig, InboundSyncConfig, StoreConfig } from "./hubsync-config.ts";
+import { resolveOutboundSync } from "./resolve-outbound.ts";
 import { resolveStreams } from "./resolve-streams.ts";
 import { valueAt } from "./describe-value.ts";
 import type { KeyPath } from "./config-issue.ts";
 
 export interface ResolveOptions {
-  /** The folder relative SQLite paths are resolved against (the config file's). */
+  /** The folder relative SQLite and source file paths are resolved against (the config file's). */
   baseDir?: string;
   /** The document as parsed, whose key order the streams keep. */
   document?: unknown;
@@ -31,7 +32,8 @@ export function resolveConfig(file: ConfigFile, options: ResolveOptions = {}): H
       streams: resolveStreams(sync.streams, keysAt(options.document, ["inbound", name, "streams"])),
     }),
   );
-  return { version: 1, store: resolveStore(file.store, options.baseDir), connections, inbound };
+  const outbound = Object.entries(file.outbound).map(([name, sync]) => resolveOutboundSync(name, sync, options.baseDir));
+  return { version: 1, store: resolveStore(file.store, options.baseDir), connections, inbound, outbound };
 }
 
 function resolveStore(store: StoreConfig, baseDir: string | undefined): StoreConfig {

@@ -46,4 +46,21 @@ describe("starterConfig", () => {
     if (!result.ok) assert.fail(result.error.message);
     assert.equal(result.value.connections[0]?.auth.type, "oauth");
   });
+
+  it("has no outbound sync, and its commented-out outbound example is valid when uncommented", () => {
+    const plain = parseConfig(starterConfig(), { HUBSPOT_TOKEN: "x" });
+    if (!plain.ok) assert.fail(plain.error.message);
+    assert.deepEqual(plain.value.outbound, []);
+    const text = starterConfig();
+    const start = text.indexOf("# outbound:");
+    assert.ok(start > 0);
+    const uncommented = text.slice(0, start) + text.slice(start).replace(/^# ?/gm, "");
+    const result = parseConfig(uncommented, { HUBSPOT_TOKEN: "x" });
+    if (!result.ok) assert.fail(result.error.message);
+    const sync = result.value.outbound[0];
+    assert.equal(sync?.name, "customers");
+    assert.deepEqual(sync?.source, { kind: "table", table: "customers" });
+    assert.deepEqual(sync?.match, { property: "email", column: "email" });
+    assert.deepEqual(Object.keys(sync?.fields ?? {}), ["email", "firstname", "lastname"]);
+  });
 });

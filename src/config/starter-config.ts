@@ -7,8 +7,8 @@ export interface StarterConfigOptions {
 
 /**
  * The commented hubsync.yaml `hubsync init` writes: a private-app connection whose token comes
- * from HUBSPOT_TOKEN, and an hourly mirror of the CRM into the store. Valid as written once
- * HUBSPOT_TOKEN is set.
+ * from HUBSPOT_TOKEN, an hourly mirror of the CRM into the store, and a commented-out outbound
+ * sync to start from. Valid as written once HUBSPOT_TOKEN is set.
  */
 export function starterConfig(options: StarterConfigOptions = {}): string {
   const store = JSON.stringify(options.store ?? defaultStoreUrl);
@@ -71,5 +71,20 @@ inbound:
       lists:
       # Every custom object in the portal, with all its properties.
       custom_objects: all
+
+# Database → HubSpot syncs, by name (docs/configuration.md#outbound). For example, to push
+# the rows of a table in the store's database into contacts, matched by email:
+# outbound:
+#   customers:
+#     connection: hubspot
+#     source: { table: customers }
+#     key: id
+#     object: contacts
+#     mode: upsert
+#     match: { property: email, column: email }
+#     fields:
+#       email: email
+#       firstname: first_name
+#       lastname: last_name
 `;
 }

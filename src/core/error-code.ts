@@ -20,6 +20,8 @@ export const errorCodes = [
   "RUN_NOT_FOUND",
   /** A sync run was asked to move to a status its lifecycle does not allow from where it is. */
   "RUN_ILLEGAL_TRANSITION",
+  /** An outbound sync's source (table, query, CSV or JSONL file) cannot be read at all. */
+  "SOURCE_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
