@@ -1,5 +1,9 @@
 /** What a request is for; benchmarks divide calls of each kind by records synced. */
-export const callKinds = ["list", "search", "batch-read", "association-read", "metadata", "token-refresh", "token-info"] as const;
+export const callKinds = [
+  "list", "search", "batch-read", "association-read", "metadata", "token-refresh", "token-info",
+  // Writes, one kind per thing the benchmark divides by: records, associations, list members, definitions.
+  "create", "update", "upsert", "archive", "association-write", "list-write", "metadata-write",
+] as const;
 export type CallKind = (typeof callKinds)[number];
 
 /** A client's counters since it was created: run history and benchmarks read them. */
@@ -22,6 +26,10 @@ export interface HubSpotClientStats {
   failures: number;
   /** The account's remaining daily calls, as last reported (private apps only). */
   dailyRemaining: number | undefined;
+  /** Batch writes HubSpot refused as a whole that were split to isolate the bad inputs (pitfall 11). */
+  batchSplits: number;
+  /** Writes whose answer was lost (no answer, 5xx) and that were looked for before sending again (pitfall 10). */
+  writesVerified: number;
 }
 
 /** Mutable counters behind `HubSpotClientStats`; one per client, never shared. */
@@ -37,6 +45,8 @@ export class ClientStats {
     refreshes: 0,
     failures: 0,
     dailyRemaining: undefined,
+    batchSplits: 0,
+    writesVerified: 0,
   };
 
   call(kind: CallKind): void {
@@ -71,6 +81,14 @@ export class ClientStats {
 
   dailyRemaining(remaining: number): void {
     this.#stats.dailyRemaining = remaining;
+  }
+
+  batchSplit(): void {
+    this.#stats.batchSplits += 1;
+  }
+
+  writeVerified(): void {
+    this.#stats.writesVerified += 1;
   }
 
   snapshot(): HubSpotClientStats {

@@ -39,6 +39,17 @@ export interface HubSpotLimits {
   batchSize: number;
   /** Inputs per v4 association batch read. */
   associationBatchSize: number;
+  /** Inputs per v4 association batch write (create, associate default, archive, labels archive). */
+  associationWriteBatchSize: number;
+  /**
+   * Record ids per list membership edit (`PUT /crm/v3/lists/{id}/memberships/add|remove`).
+   * HubSpot documents no maximum for v3; the v1 lists API took 500, which v3 accepts.
+   */
+  listMembershipWriteSize: number;
+  /** Filter groups (ORed) in one search. */
+  searchMaxFilterGroups: number;
+  /** Values in one `IN` filter of a search. */
+  searchMaxInValues: number;
   /** Owners per page (HubSpot allows up to 500). */
   ownersPageSize: number;
   /** Lists per `POST /crm/v3/lists/search` page (HubSpot allows up to 500). */
@@ -72,6 +83,10 @@ export const hubspotLimits: HubSpotLimits = {
   searchMaxFiltersTotal: 18,
   batchSize: 100,
   associationBatchSize: 1_000,
+  associationWriteBatchSize: 2_000,
+  listMembershipWriteSize: 500,
+  searchMaxFilterGroups: 5,
+  searchMaxInValues: 100,
   ownersPageSize: 500,
   listsPageSize: 500,
   membershipsPageSize: 250,

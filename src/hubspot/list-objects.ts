@@ -16,6 +16,13 @@ export interface ListObjectsOptions extends ReadOptions {
   propertiesWithHistory?: readonly string[];
   /** Records per page, at most `limits.listPageSize` (`historyPageSize` with history). */
   pageSize?: number;
+  /** Start at this page: a `next` of an earlier page, so a reader can resume where it stopped. */
+  after?: string;
+}
+
+/** A list page and the opaque position of the page after it (absent on the last page). */
+export interface ListPage extends HubSpotPage<HubSpotRecord> {
+  next?: string;
 }
 
 const listAnswerSchema = z.object({ results: z.array(hubspotRecordSchema), paging: pagingSchema });
@@ -25,14 +32,14 @@ const listAnswerSchema = z.object({ results: z.array(hubspotRecordSchema), pagin
  * Stops when `paging.next.after` is missing, never on a short page. Property names that do
  * not fit the URL are read by batch read for the page's ids and merged (pitfall 4).
  */
-export async function* listObjects(ctx: ReadContext, type: string, options: ListObjectsOptions = {}): AsyncGenerator<HubSpotPage<HubSpotRecord>> {
+export async function* listObjects(ctx: ReadContext, type: string, options: ListObjectsOptions = {}): AsyncGenerator<ListPage> {
   const { limits } = ctx;
   const properties = options.properties ?? [];
   const withHistory = options.propertiesWithHistory ?? [];
   const maxPage = withHistory.length > 0 ? limits.historyPageSize : limits.listPageSize;
   const pageSize = Math.max(1, Math.min(options.pageSize ?? maxPage, maxPage));
   const path = `/crm/v3/objects/${segment(type)}`;
-  let after: string | undefined;
+  let after: string | undefined = options.after === "" ? undefined : options.after;
   do {
     const fixed: QueryParams = [
       ["limit", String(pageSize)],
@@ -58,8 +65,8 @@ export async function* listObjects(ctx: ReadContext, type: string, options: List
       signal: options.signal,
     });
     const results = hasRest(passes) && answer.results.length > 0 ? await completeProperties(ctx, type, answer.results, passes, options) : answer.results;
-    yield { results };
     after = nextAfter(answer.paging);
+    yield after === undefined ? { results } : { results, next: after };
   } while (after !== undefined);
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../core/error-code.ts";
+import type { CallKind } from "./client-stats.ts";
 
 /**
  * What to do with a failed attempt:
@@ -94,6 +95,31 @@ export const retryPolicy = {
 } as const satisfies Record<string, RetryRule>;
 
 export type RetryRuleKey = keyof typeof retryPolicy;
+
+/**
+ * What to do after a failure HubSpot may have applied (no answer, or a 5xx after the write):
+ * `retry` as for reads; or `verify`: hand the failure back to the caller, who looks for the
+ * write before sending it again. 401, 423, 429 and 477 come before HubSpot applies anything,
+ * so they are retried (or refreshed) for every write, as the table above says.
+ */
+export type Replay = "retry" | "verify";
+
+/**
+ * Writes in the retry policy (pitfall 10): a write is retried blindly only when sending it
+ * twice cannot do more than sending it once; otherwise it is verified first. Keys are the
+ * write call kinds of `client-stats.ts`.
+ */
+export const writeReplay = {
+  update: { replay: "retry", why: "the same values sent again change nothing" },
+  upsert: { replay: "retry", why: "matched by a unique property: a second send updates the record the first created" },
+  archive: { replay: "retry", why: "archiving an archived record does nothing" },
+  "association-write": { replay: "retry", why: "a pair's labels become what is sent; removing twice removes once" },
+  "list-write": { replay: "retry", why: "adding a member twice, or removing one twice, changes nothing the second time (creating a list is verified, as a definition)" },
+  create: { replay: "verify", why: "a second send creates a second record: after a lost answer the records are read by a unique property (idProperty) first, and only those not found are sent again; without one, the input is reported OUTCOME_UNKNOWN" },
+  "metadata-write": { replay: "verify", why: "creates a definition (property, group, schema, label, list): it is looked up by name before it is sent again" },
+} as const satisfies Partial<Record<CallKind, { replay: Replay; why: string }>>;
+
+export type WriteKind = keyof typeof writeReplay;
 
 /** The rule for an answer's status (and, for 403, its error category). */
 export function retryRuleFor(status: number, category?: string): { key: RetryRuleKey; rule: RetryRule } {

@@ -12,12 +12,14 @@ import { parseAnswer } from "./parse-answer.ts";
 import type { RateBudgetName, RateLimiter } from "./rate-limiter.ts";
 import { requestUrl, type QueryParams } from "./request-url.ts";
 import { backoffDelay, retryAfterMs } from "./retry-delay.ts";
-import { retryPolicy, retryRuleFor, type RetryRule, type RetryRuleKey } from "./retry-policy.ts";
+import { retryPolicy, retryRuleFor, type Replay, type RetryRule, type RetryRuleKey } from "./retry-policy.ts";
+
+export type { Replay } from "./retry-policy.ts";
 
 /** One logical request; the transport makes as many attempts as the retry policy allows. */
 export interface TransportRequest<T> {
   kind: CallKind;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   query?: QueryParams;
   /** A JSON body. */
@@ -31,6 +33,29 @@ export interface TransportRequest<T> {
   authenticated?: boolean;
   signal?: AbortSignal | undefined;
 }
+
+/** A write whose answer the caller reads itself, whatever its status (200, 207, 400, 409...). */
+export interface ExchangeRequest extends Omit<TransportRequest<unknown>, "schema"> {
+  /** See `writeReplay` in `retry-policy.ts`. */
+  replay: Replay;
+}
+
+/**
+ * What an exchange came to: HubSpot's answer (2xx, or a 4xx about the request's content:
+ * 400, 404, 409...), or `unknown` when HubSpot may or may not have applied it (`verify` only).
+ * 401, 403, 423, 429 and 477 never come back: they are refreshed, retried or thrown as for reads.
+ */
+export type Exchange =
+  | { kind: "answer"; status: number; body: unknown; error: HubSpotErrorBody }
+  | { kind: "unknown"; reason: string; status: number | undefined };
+
+/** Failures after which HubSpot may have applied a write: no answer, or a server error. */
+const mayHaveApplied = (key: RetryRuleKey): boolean => key === "network" || key === "5xx" || /^5\d\d$/.test(key);
+
+/** Refusals about the request's content, which a write's caller reads (bad rows, conflicts, missing ids). */
+const aboutContent = (key: RetryRuleKey): boolean => key === "404" || key === "409" || key === "4xx";
+
+type Settled = { kind: "answer"; answer: Answer; error: HubSpotErrorBody } | { kind: "unknown"; reason: string; status: number | undefined };
 
 export interface TransportDeps {
   baseUrl: string;
@@ -67,14 +92,34 @@ export class Transport {
   /** Sends `request` until it succeeds or the policy gives up; failures are thrown as `HubsyncError`. */
   async request<T>(request: TransportRequest<T>): Promise<T> {
     try {
-      return await this.#run(request);
+      const settled = await this.#run(request, undefined);
+      if (settled.kind === "unknown") throw new Error("unreachable: only a `verify` exchange hands back an unknown outcome");
+      return this.#success(request.schema, settled.answer, `${request.method} ${request.path}`);
     } catch (error) {
       this.#deps.stats.failed();
       throw error;
     }
   }
 
-  async #run<T>(request: TransportRequest<T>): Promise<T> {
+  /**
+   * Sends a write and hands back HubSpot's answer for the caller to read per input: 2xx and
+   * 4xx refusals about the content come back as they are; auth, scopes, rate limits and locks
+   * are handled as for reads; failures HubSpot may have applied follow `request.replay`.
+   */
+  async exchange(request: ExchangeRequest): Promise<Exchange> {
+    try {
+      const settled = await this.#run(request, request.replay);
+      if (settled.kind === "unknown") return settled;
+      const { answer, error } = settled;
+      if (answer.status < 300 && !answer.json && answer.text !== "") throw notJson(answer, `${request.method} ${request.path}`);
+      return { kind: "answer", status: answer.status, body: answer.body, error };
+    } catch (error) {
+      this.#deps.stats.failed();
+      throw error;
+    }
+  }
+
+  async #run(request: Omit<TransportRequest<unknown>, "schema">, replay: Replay | undefined): Promise<Settled> {
     const { clock, limiter, stats, limits, logger } = this.#deps;
     const what = `${request.method} ${request.path}`;
     const signal = request.signal;
@@ -106,12 +151,16 @@ export class Transport {
       } else {
         answer = attempt;
         limiter.observe(request.budget, answer.headers);
-        if (answer.status >= 200 && answer.status < 300) return this.#success(request.schema, answer, what);
+        if (answer.status >= 200 && answer.status < 300) return { kind: "answer", answer, error };
         error = parseErrorBody(answer.body);
         ({ key, rule } = retryRuleFor(answer.status, error.category));
         logger.debug({ what, status: answer.status, correlationId: error.correlationId }, "hubspot: error answer");
+        if (replay !== undefined && aboutContent(key)) return { kind: "answer", answer, error };
       }
       const reason = attempt.kind === "network" ? attempt.reason : undefined;
+      if (replay === "verify" && mayHaveApplied(key)) {
+        return { kind: "unknown", reason: reason ?? hubspotMessage(error) ?? `HTTP ${answer?.status ?? "?"}`, status: answer?.status };
+      }
 
       switch (rule.action) {
         case "fail":
@@ -177,16 +226,11 @@ export class Transport {
   }
 
   #success<T>(schema: z.ZodType<T>, answer: Answer, what: string): T {
-    if (!answer.json && answer.text !== "") {
-      throw new HubsyncError("HUBSPOT_BAD_RESPONSE", `HubSpot's answer to ${what} is not JSON: ${answer.text.slice(0, 120)}`, {
-        status: answer.status,
-        fix: "A proxy or HubSpot outage may have answered instead of the API; run the sync again.",
-      });
-    }
+    if (!answer.json && answer.text !== "") throw notJson(answer, what);
     return parseAnswer(schema, answer.body, what);
   }
 
-  async #send<T>(url: string, request: TransportRequest<T>, token: string | undefined): Promise<Attempt> {
+  async #send(url: string, request: Omit<TransportRequest<unknown>, "schema">, token: string | undefined): Promise<Attempt> {
     // One deadline per attempt: a request HubSpot never answers becomes a retryable failure.
     const deadline = AbortSignal.timeout(this.#deps.limits.retry.attemptTimeoutMs);
     const signal = request.signal === undefined ? deadline : AbortSignal.any([request.signal, deadline]);
@@ -209,6 +253,13 @@ export class Transport {
       return classifyFetchFailure(error, request.signal);
     }
   }
+}
+
+function notJson(answer: Answer, what: string): HubsyncError {
+  return new HubsyncError("HUBSPOT_BAD_RESPONSE", `HubSpot's answer to ${what} is not JSON: ${answer.text.slice(0, 120)}`, {
+    status: answer.status,
+    fix: "A proxy or HubSpot outage may have answered instead of the API; run the sync again.",
+  });
 }
 
 function readJson(text: string): { body: unknown; json: boolean } {

@@ -19,6 +19,11 @@ export interface StoreOptions {
    * properties_json only. PostgreSQL stops at 1,600 columns per table (dropped ones included).
    */
   maxTypedColumns?: number;
+  /**
+   * Worst-case bytes a row's typed columns may take (see objects/column-width.ts). Default:
+   * PostgreSQL's row budget; no limit on SQLite, whose rows have none.
+   */
+  maxTypedRowBytes?: number;
   /** Rows fetched per query when streaming a table. */
   streamBatchSize?: number;
 }
@@ -31,6 +36,7 @@ export interface ResolvedStoreOptions {
   busyTimeoutMs: number;
   poolSize: number;
   maxTypedColumns: number;
+  maxTypedRowBytes: number | undefined;
   streamBatchSize: number;
 }
 
@@ -43,6 +49,7 @@ export function resolveStoreOptions(options: StoreOptions): ResolvedStoreOptions
     busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
     poolSize: options.poolSize ?? 10,
     maxTypedColumns: options.maxTypedColumns ?? 1_500,
+    maxTypedRowBytes: options.maxTypedRowBytes,
     streamBatchSize: options.streamBatchSize ?? 500,
   };
 }

@@ -126,6 +126,24 @@ bothStores(
   { maxTypedColumns: 3 },
 );
 
+bothStores("a thousand filled properties fit a row: PostgreSQL types what its row width allows, SQLite types all", async ({ store }) => {
+  const kinds = ["string", "number", "datetime", "bool", "date"];
+  const properties = Array.from({ length: 1_000 }, (_, i) => ({ name: `p${i}`, type: kinds[i % kinds.length] ?? "string" }));
+  const sample: Record<string, string> = { string: "short text", number: "12345.5", datetime: "2024-05-01T10:00:00.000Z", bool: "true", date: "2024-05-01" };
+  const values = Object.fromEntries(properties.map((p) => [p.name, sample[p.type] ?? ""]));
+  const result = await store.ensureObjectTable("deals", properties);
+  if (store.kind === "postgres") {
+    assert.ok(result.untyped.length > 0, "PostgreSQL must leave some of 1,000 properties untyped");
+    assert.ok(result.table.columns.length > 200, `typed columns: ${result.table.columns.length}`);
+  } else {
+    assert.deepEqual(result.untyped, []);
+  }
+  await store.transaction((tx) => store.upsertRecords(tx, portal, "deals", [{ id: "7", properties: values }], run1));
+  const row = await store.getRecord(portal, "deals", "7");
+  assert.equal(row?.properties["p999"], values["p999"]);
+  assert.equal(row?.values["p0"], "short text");
+});
+
 bothStores("a column added by another process is written by this one without re-ensuring", async ({ store, open }) => {
   await store.ensureObjectTable("contacts", contactProperties);
   await store.transaction((tx) => store.upsertRecords(tx, portal, "contacts", [contact(1)], run1));

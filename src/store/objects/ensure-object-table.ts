@@ -1,3 +1,4 @@
+import { postgresTypedRowBudget } from "./column-width.ts";
 import { executor, type StoreContext } from "../store-context.ts";
 import { chunkRows } from "../sql/chunk-rows.ts";
 import { isoFromMs } from "../sql/iso-timestamp.ts";
@@ -40,7 +41,7 @@ export async function ensureObjectTable(
       columns: [],
     };
     const physical = created ? new Set<string>() : await ctx.driver.tableColumns(conn, table.tableName);
-    const plan = await planColumns(table, properties, physical, ctx.options.maxTypedColumns);
+    const plan = await planColumns(table, properties, physical, ctx.options.maxTypedColumns, typedRowBudget(ctx));
     if (created) {
       await conn
         .insertInto("hs_object_types")
@@ -89,6 +90,11 @@ export async function ensureObjectTable(
   return result;
 }
 
+/** PostgreSQL rows are capped at ~8 KB; SQLite rows are not. */
+function typedRowBudget(ctx: StoreContext): number {
+  return ctx.options.maxTypedRowBytes ?? (ctx.flavor.kind === "postgres" ? postgresTypedRowBudget : Number.POSITIVE_INFINITY);
+}
+
 function logOutcome(ctx: StoreContext, result: EnsureObjectTableResult): void {
   const { table } = result;
   if (result.created || result.addedColumns.length > 0) {
@@ -105,8 +111,8 @@ function logOutcome(ctx: StoreContext, result: EnsureObjectTableResult): void {
   }
   if (result.untyped.length > 0) {
     ctx.logger.warn(
-      { objectType: table.objectType, count: result.untyped.length, limit: ctx.options.maxTypedColumns },
-      "too many properties for typed columns: the rest are kept in properties_json only",
+      { objectType: table.objectType, count: result.untyped.length, maxColumns: ctx.options.maxTypedColumns, maxRowBytes: typedRowBudget(ctx) },
+      "too many properties for typed columns (column count or row width): the rest are kept in properties_json only",
     );
   }
 }

@@ -1,4 +1,5 @@
 import { fixedObjectColumns, type ObjectColumn, type ObjectTable } from "./object-table.ts";
+import { worstCaseWidth } from "./column-width.ts";
 import { sanitizeIdentifier, uniqueIdentifier } from "./sanitize-identifier.ts";
 import { valueKindOf } from "./value-kind.ts";
 
@@ -22,7 +23,7 @@ export interface ColumnPlan {
   /** Registered properties whose latest HubSpot type differs from what was recorded. */
   retyped: { property: string; latestHubspotType: string }[];
   typeChanges: PropertyTypeChange[];
-  /** Properties beyond the column limit: their values live in properties_json only. */
+  /** Properties beyond the column or row-width limit: their values live in properties_json only. */
   untyped: string[];
 }
 
@@ -32,12 +33,15 @@ export async function planColumns(
   properties: readonly ObjectPropertyInput[],
   physicalColumns: ReadonlySet<string>,
   maxTypedColumns: number,
+  /** Worst-case bytes the typed columns may take in one row (PostgreSQL's ~8 KB row limit). */
+  maxTypedRowBytes: number = Number.POSITIVE_INFINITY,
 ): Promise<ColumnPlan> {
   const byProperty = new Map(table.columns.map((c) => [c.property, c]));
   const taken = new Set<string>([...fixedObjectColumns, ...physicalColumns, ...table.columns.map((c) => c.column)]);
   const wanted = new Map(properties.map((p) => [p.name, p]));
   const plan: ColumnPlan = { added: [], retyped: [], typeChanges: [], untyped: [] };
   let typedCount = table.columns.length;
+  let typedWidth = table.columns.reduce((sum, c) => sum + worstCaseWidth(c.kind), 0);
   for (const property of wanted.values()) {
     const existing = byProperty.get(property.name);
     if (existing !== undefined) {
@@ -49,13 +53,15 @@ export async function planColumns(
       }
       continue;
     }
-    if (typedCount >= maxTypedColumns) {
+    const width = worstCaseWidth(valueKindOf(property.type));
+    if (typedCount >= maxTypedColumns || typedWidth + width > maxTypedRowBytes) {
       plan.untyped.push(property.name);
       continue;
     }
     const column = await uniqueIdentifier(sanitizeIdentifier(property.name), property.name, (name) => taken.has(name));
     taken.add(column);
     typedCount += 1;
+    typedWidth += width;
     plan.added.push({
       property: property.name,
       column,
