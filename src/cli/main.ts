@@ -1,12 +1,6 @@
-import { Command } from "commander";
-import { emulatorCommand } from "./commands/emulator.ts";
+import { systemCliDeps } from "./cli-deps.ts";
+import { runCli } from "./run-cli.ts";
 
-/** hubsync's command line: thin commands over the library. */
-export function program(): Command {
-  return new Command("hubsync")
-    .description("Sync HubSpot with your database — and run a local HubSpot to develop against.")
-    .showHelpAfterError("(run with --help for usage)")
-    .addCommand(emulatorCommand());
-}
-
-await program().parseAsync(process.argv);
+// The process edge: real streams, network, clock and signals. Long-running commands (the
+// emulator) keep the process alive after runCli returns; the others end here with their code.
+process.exitCode = await runCli(process.argv.slice(2), systemCliDeps());

@@ -66,6 +66,20 @@ export function oauthRoutes(app: Hono<EmulatorEnv>, parts: EmulatorParts): void 
     });
   });
 
+  // A private app's token introspection (HubSpot's private-apps docs): the token is named in the
+  // body, so it never lands in a URL or an access log. An unknown or non-private-app token is a 401.
+  app.post("/oauth/v2/private-apps/get/access-token-info", async (c) => {
+    const tokenKey = (await readJsonObject(c))["tokenKey"];
+    if (typeof tokenKey !== "string" || tokenKey === "") {
+      throw new ApiError(400, "VALIDATION_ERROR", "Invalid input JSON: `tokenKey` must be the private app's access token.");
+    }
+    const grant = state.tokens.get(tokenKey);
+    if (grant === undefined || grant.kind !== "private_app") {
+      throw new ApiError(401, "INVALID_AUTHENTICATION", "The private app access token is invalid or has been revoked.");
+    }
+    return c.json({ ...(grant.userId === undefined ? {} : { userId: grant.userId }), hubId: grant.portalId, appId: grant.appId, scopes: [...grant.scopes] });
+  });
+
   app.get("/oauth/v1/refresh-tokens/:token", (c) => {
     const grant = state.oauth.refreshGrant(c.req.param("token"));
     if (grant === undefined) throw new ApiError(404, "OBJECT_NOT_FOUND", "The refresh token is unknown or revoked.");

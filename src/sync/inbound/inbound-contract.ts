@@ -6,6 +6,7 @@ import type { Logger } from "../../core/logger.ts";
 import type { Result } from "../../core/result.ts";
 import type { HubSpotClient } from "../../hubspot/index.ts";
 import type { RunStatus, Store } from "../../store/index.ts";
+import type { InboundEngineOptions } from "./inbound-engine-options.ts";
 
 /**
  * The inbound engine's public contract: what the CLI, the server and the scenario tests
@@ -19,6 +20,8 @@ export interface InboundDeps {
   hubspotFor: (connection: ConnectionConfig) => HubSpotClient;
   clock: Clock;
   logger: Logger;
+  /** The engine's own tunables (overlap window, lock lease…); HubSpot's limits live in the client. */
+  engine?: Partial<InboundEngineOptions>;
 }
 
 export interface InboundRunOptions {
@@ -32,15 +35,25 @@ export interface InboundRunOptions {
 
 export type InboundProgress =
   | { kind: "run-started"; runId: RunId; sync: string; streams: string[] }
-  | { kind: "stream-started"; stream: string; strategy: string; expectedTotal?: number }
+  | { kind: "stream-started"; stream: string; strategy: string; expectedTotal?: number; pass?: StreamPass }
   | { kind: "page"; stream: string; fetched: number; written: number; fetchedSoFar: number }
   | { kind: "rate-limit-wait"; stream: string; ms: number }
   | { kind: "stream-finished"; stream: string; summary: StreamSummary }
   | { kind: "run-finished"; summary: InboundRunSummary };
 
+/**
+ * What a stream's run did: a full refresh (every record, then a sweep), an incremental
+ * stream's first backfill, an incremental search, or a client-side incremental read (every
+ * record read, changed ones written). Owners, pipelines and lists are always read whole and
+ * written when changed: `client_incremental`.
+ */
+export type StreamPass = "full_refresh" | "backfill" | "incremental" | "client_incremental";
+
 export interface StreamSummary {
   stream: string;
   strategy: string;
+  /** What this run did for the stream (absent when it failed before deciding). */
+  pass?: StreamPass;
   /** Records read from HubSpot (including re-reads in the overlap window). */
   fetched: number;
   /** Rows inserted or changed in the store (unchanged re-reads are not written). */

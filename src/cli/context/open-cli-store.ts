@@ -1,0 +1,19 @@
+import type { StoreConfig } from "../../config/index.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { Logger } from "../../core/logger.ts";
+import { openStore, type Store } from "../../store/index.ts";
+
+/** Opens the config's store (creating and migrating it when needed). Throws STORE_FAILED. */
+export function openCliStore(store: StoreConfig, clock: Clock, logger: Logger): Promise<Store> {
+  return openStore(store.kind === "sqlite" ? { kind: "sqlite", path: store.path } : { kind: "postgres", url: store.url }, { clock, logger });
+}
+
+/** Runs `fn` with the store open, and closes it however `fn` ends. */
+export async function withStore<T>(store: StoreConfig, clock: Clock, logger: Logger, fn: (store: Store) => Promise<T>): Promise<T> {
+  const opened = await openCliStore(store, clock, logger);
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.close();
+  }
+}
