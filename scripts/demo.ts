@@ -1,6 +1,8 @@
 // `npm run demo`: a local HubSpot with demo data, mirrored into ./hubsync-demo.db by the same
 // code `hubsync sync run` runs, using examples/warehouse-mirror/hubsync.yaml — the file that
-// also works against real HubSpot. Then it shows what landed and how to query it.
+// also works against real HubSpot. Then the other way: app tables in the same database pushed
+// into the portal by examples/reverse-etl and examples/app-records-custom-object, twice (the
+// second time sends nothing). Then it shows what landed and how to query it.
 //
 // Environment (all optional):
 //   HUBSYNC_DEMO_DB    where the mirror goes (default ./hubsync-demo.db; replaced on each run)
@@ -19,6 +21,7 @@ import { createEmulator } from "../src/emulator/index.ts";
 import type { SeedCounts } from "../src/emulator/seed/seed-counts.ts";
 import { seedPortal } from "../src/emulator/seed/seed-portal.ts";
 import { startEmulatorServer } from "../src/emulator/server.ts";
+import { runOutboundDemo } from "./demo/outbound-pass.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const configFile = resolve(root, "examples/warehouse-mirror/hubsync.yaml");
@@ -59,18 +62,20 @@ async function main(): Promise<number> {
     say(`Mirroring into ${shown(dbPath)} with ${shown(configFile)}:`);
     say(`  (same as: HUBSPOT_BASE_URL=${server.url} HUBSPOT_TOKEN=… DATABASE_URL=sqlite:${dbPath} hubsync --config ${shown(configFile)} sync run ${syncName})`);
     say();
-    const deps = systemCliDeps();
-    const outcome = await syncRun(
-      { ...deps, env: { ...env, HUBSPOT_BASE_URL: server.url, HUBSPOT_TOKEN: token, DATABASE_URL: `sqlite:${dbPath}` } },
-      // The store's and engine's info logs would drown the summary: warnings only, unless asked.
-      { config: configFile, name: syncName, logLevel: env["HUBSYNC_LOG_LEVEL"] ?? "warn" },
-    );
+    const deps = { ...systemCliDeps(), env: { ...env, HUBSPOT_BASE_URL: server.url, HUBSPOT_TOKEN: token, DATABASE_URL: `sqlite:${dbPath}` } };
+    // The store's and engine's info logs would drown the summary: warnings only, unless asked.
+    const logLevel = env["HUBSYNC_LOG_LEVEL"] ?? "warn";
+    const outcome = await syncRun(deps, { config: configFile, name: syncName, logLevel });
     if (outcome.exitCode !== 0) {
       process.stderr.write(`\nThe demo's sync did not succeed (exit code ${outcome.exitCode}); see above.\n`);
       return outcome.exitCode;
     }
 
-    // 3. What landed, and how to look at it.
+    // 3. The other way: the app's tables, in the same database, pushed into the same portal.
+    const pushed = await runOutboundDemo({ root, dbPath, deps, emulator, baseUrl: server.url, token, seed, tiny: size === "tiny", logLevel, say, shown });
+    if (pushed !== 0) return pushed;
+
+    // 4. What landed, and how to look at it.
     describeDatabase(dbPath);
     return 0;
   } finally {
@@ -112,11 +117,13 @@ async function createDemoLists(baseUrl: string, token: string): Promise<void> {
 function describeDatabase(dbPath: string): void {
   const db = new Database(dbPath, { readonly: true });
   let mirror: string[][];
+  let app: string[][];
   let bookkeeping: string[][];
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'hubsync_migrations%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     const rows = tables.map((name) => [name, formatCount((db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n)]);
-    mirror = rows.filter(([name]) => !bookkeepingTables.has(name ?? ""));
+    mirror = rows.filter(([name]) => !bookkeepingTables.has(name ?? "") && !appTables.has(name ?? ""));
+    app = rows.filter(([name]) => appTables.has(name ?? ""));
     bookkeeping = rows.filter(([name]) => bookkeepingTables.has(name ?? ""));
   } finally {
     db.close();
@@ -125,6 +132,7 @@ function describeDatabase(dbPath: string): void {
   say();
   say(`The mirror in ${shown(dbPath)}:`);
   say(indent(formatTable([{ heading: "table" }, { heading: "rows", align: "right" }], mirror)));
+  say(`the app's tables the outbound syncs read: ${app.map(([name, n]) => `${name} (${n})`).join(", ")};`);
   say(`and hubsync's bookkeeping: ${bookkeeping.map(([name, n]) => `${name} (${n})`).join(", ")}.`);
   say();
   const file = shown(dbPath);
@@ -138,8 +146,10 @@ function describeDatabase(dbPath: string): void {
   say("  # how deals moved through the pipeline (property history)");
   say(`  sqlite3 -header -column ${file} "SELECT object_id AS deal, value AS stage, timestamp FROM hs_property_history WHERE property = 'dealstage' ORDER BY object_id, timestamp LIMIT 10"`);
   say();
-  say("Then look at the run: hubsync runs, hubsync logs <run> — with the same environment, e.g.");
+  say("Then look at the runs: hubsync runs, hubsync logs <run> — with the same environment, e.g.");
   say(`  HUBSPOT_TOKEN=unused DATABASE_URL=sqlite:${dbPath} npm run hubsync -- --config ${shown(configFile)} runs`);
+  say("and at what the outbound syncs wrote back — each row's key and the HubSpot record it became:");
+  say(`  HUBSPOT_TOKEN=unused DATABASE_URL=sqlite:${dbPath} npm run hubsync -- --config ${shown(resolve(root, "examples/reverse-etl/hubsync.yaml"))} ids users-to-contacts`);
   say();
   say("Against your own portal: export HUBSPOT_TOKEN=pat-… (a private app's token), then");
   say(`  npm run hubsync -- --config ${shown(configFile)} check`);
@@ -147,7 +157,20 @@ function describeDatabase(dbPath: string): void {
 }
 
 /** Tables that hold hubsync's own state rather than HubSpot's data. */
-const bookkeepingTables: ReadonlySet<string> = new Set(["sync_runs", "sync_cursors", "audit_log", "hs_object_types", "hs_object_columns"]);
+const bookkeepingTables: ReadonlySet<string> = new Set([
+  "sync_runs",
+  "sync_cursors",
+  "audit_log",
+  "hs_object_types",
+  "hs_object_columns",
+  "outbound_rows",
+  "outbound_associations",
+  "outbound_lists",
+  "outbound_orphans",
+]);
+
+/** The demo app's own tables, which the outbound examples read. */
+const appTables: ReadonlySet<string> = new Set(["app_accounts", "app_users", "gift_transactions"]);
 
 function isSize(value: string): value is DemoSize {
   return (sizes as readonly string[]).includes(value);

@@ -10,6 +10,8 @@ export interface CliOutput {
   readonly isTTY: boolean;
   /** The terminal stream itself, for libraries that draw on it (progress bars); only on a TTY. */
   readonly tty?: NodeJS.WriteStream;
+  /** Resolves once the stream has room again: long outputs wait on it so memory stays flat. */
+  drained?(): Promise<void>;
 }
 
 /**
@@ -33,7 +35,12 @@ export interface CliDeps {
 
 function outputOf(stream: NodeJS.WriteStream): CliOutput {
   const isTTY = stream.isTTY === true;
-  return { write: (text) => void stream.write(text), isTTY, ...(isTTY ? { tty: stream } : {}) };
+  return {
+    write: (text) => void stream.write(text),
+    isTTY,
+    ...(isTTY ? { tty: stream } : {}),
+    drained: () => (stream.writableNeedDrain ? new Promise<void>((done) => stream.once("drain", () => done())) : Promise.resolve()),
+  };
 }
 
 /** The real process: its streams, environment, network, clock and signals. */

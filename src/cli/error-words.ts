@@ -39,7 +39,7 @@ export function errorWords(code: ErrorCode): ErrorWords {
     case "STORE_CONFLICT":
       return { headline: "Another process changed the sync state at the same time", fix: "Run again once the other run has finished." };
     case "SYNC_NOT_FOUND":
-      return { headline: "No such sync", fix: "Name a sync defined under inbound: in the config (`hubsync status` lists them)." };
+      return { headline: "No such sync", fix: "Name a sync defined under inbound: or outbound: in the config (`hubsync status` lists them)." };
     case "SYNC_ALREADY_RUNNING":
       return { headline: "The sync is already running", fix: "Wait for the other run to finish (`hubsync runs` shows it), then run again." };
     case "SYNC_ABORTED":

@@ -6,7 +6,7 @@ import type { ErrorCode } from "../core/error-code.ts";
  */
 export const exitCodes = {
   ok: 0,
-  /** Finished, but something failed (a `check` problem, a run that ended failed). */
+  /** Finished, but something failed (a `check` problem, a run that ended failed, rows HubSpot refused). */
   failed: 1,
   /** The command line is wrong, or names a sync or run that does not exist. */
   usage: 64,
@@ -16,7 +16,7 @@ export const exitCodes = {
   unavailable: 69,
   /** A bug in hubsync: please report it. */
   software: 70,
-  /** A file hubsync must write exists already (init without --force). */
+  /** A file hubsync must write exists already (init without --force), or cannot be written (ids --output). */
   cantCreate: 73,
   /** The database failed. */
   ioError: 74,

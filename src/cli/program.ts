@@ -1,27 +1,33 @@
 import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check.ts";
 import { emulatorCommand } from "./commands/emulator.ts";
+import { idsCommand } from "./commands/ids.ts";
 import { initCommand } from "./commands/init.ts";
 import { logsCommand } from "./commands/logs.ts";
+import { propertiesCommand } from "./commands/properties-refresh.ts";
+import { reassociateCommand } from "./commands/reassociate.ts";
 import { runsCommand } from "./commands/runs.ts";
+import { schemaCommand } from "./commands/schema-apply.ts";
 import { statusCommand } from "./commands/status.ts";
 import { syncCommand } from "./commands/sync-run.ts";
 import type { CommandContext } from "./command-context.ts";
 
 const gettingStarted = `
 Getting started:
-  hubsync init                    write a commented hubsync.yaml (token from HUBSPOT_TOKEN)
-  hubsync check                   config, database and the token's scopes — each problem with its fix
-  hubsync sync run crm            mirror HubSpot into the database (run again: only what changed)
-  hubsync status                  HubSpot's counts against the database's, per stream
-  hubsync runs                    run history;  hubsync logs <run>  one run's audit log
-  hubsync emulator --seed demo    a local HubSpot with demo data, to try all of this offline
+  hubsync init                      write a commented hubsync.yaml (token from HUBSPOT_TOKEN)
+  hubsync check                     config, database, the token's scopes, outbound sources and targets
+  hubsync sync run crm              mirror HubSpot into the database (run again: only what changed)
+  hubsync sync run users --dry-run  what an outbound sync would write to HubSpot (drop --dry-run to write)
+  hubsync status                    inbound: HubSpot's counts against the database's; outbound: rows synced
+  hubsync runs                      run history;  hubsync logs <run>  one run's audit log
+  hubsync ids users                 which HubSpot record each row of an outbound sync became
+  hubsync emulator --seed demo      a local HubSpot with demo data, to try all of this offline
 
 Exit codes:
   0 ok · 1 finished with failures · 64 bad command line, or an unknown sync or run · 66 config file
-  missing · 69 HubSpot unreachable · 70 bug in hubsync · 73 file exists (init) · 74 database failed ·
-  75 try again later (rate limit, another run) · 76 HubSpot refused a request · 77 token or scopes
-  refused · 78 invalid config · 130 stopped with Ctrl+C
+  missing · 69 HubSpot unreachable · 70 bug in hubsync · 73 file exists (init) or cannot be written ·
+  74 database or outbound source failed · 75 try again later (rate limit, another run) · 76 HubSpot
+  refused a request · 77 token or scopes refused · 78 invalid config · 130 stopped with Ctrl+C
 `;
 
 /** hubsync's command line: thin commands over the library. */
@@ -38,5 +44,9 @@ export function program(ctx: CommandContext): Command {
     .addCommand(statusCommand(ctx))
     .addCommand(runsCommand(ctx))
     .addCommand(logsCommand(ctx))
+    .addCommand(schemaCommand(ctx))
+    .addCommand(propertiesCommand(ctx))
+    .addCommand(reassociateCommand(ctx))
+    .addCommand(idsCommand(ctx))
     .addCommand(emulatorCommand());
 }

@@ -66,4 +66,11 @@ test("exit codes: missing config 66, invalid config 78, unknown sync 64, sync an
   assert.equal(none.code, exitCodes.usage);
   assert.match(none.stderr, /fix: Name one \(crm\) or pass --all\./);
   assert.equal((await cli(["--config", config, "sync", "run", "--all", "--stream", "owners"])).code, exitCodes.ok);
+  const dryInbound = await cli(["--config", config, "sync", "run", "crm", "--dry-run"]);
+  assert.equal(dryInbound.code, exitCodes.usage);
+  assert.match(dryInbound.stderr, /--dry-run plans outbound syncs; "crm" is an inbound sync\nfix: Drop --dry-run/);
+  const dryAll = await cli(["--config", config, "sync", "run", "--all", "--dry-run"]);
+  assert.equal(dryAll.code, exitCodes.ok);
+  assert.equal(dryAll.stderr, "--dry-run: 1 inbound sync skipped (a dry run plans outbound syncs only).\n");
+  assert.equal(dryAll.stdout, "");
 });

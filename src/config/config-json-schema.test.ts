@@ -40,7 +40,7 @@ describe("docs/hubsync.schema.json", () => {
     assert.deepEqual(sync.properties["mode"]?.enum, [...outboundModes]);
     assert.deepEqual(Object.keys(schema.$defs["OutboundSource"]?.properties ?? {}), ["table", "query", "csv", "jsonl", "delimiter"]);
     assert.deepEqual(Object.keys(schema.$defs["OutboundAssociation"]?.properties ?? {}), [
-      "to", "column", "by", "label", "shape", "removeMissing", "removeDefaultWhenLastLabelRemoved",
+      "to", "column", "by", "label", "shape", "resolve", "through", "only", "removeMissing", "removeDefaultWhenLastLabelRemoved",
     ]);
     assert.deepEqual(schema.$defs["CustomObjectSchema"]?.required, ["name", "labels", "primaryDisplayProperty", "properties", "uniqueProperty"]);
   });

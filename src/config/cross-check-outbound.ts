@@ -2,7 +2,8 @@ import type { ConfigIssue, KeyPath } from "./config-issue.ts";
 import { checkCustomObject } from "./check-custom-object.ts";
 import { objectNameProblem, unknownConnectionMessage } from "./name-problems.ts";
 import { objectNamePattern } from "./object-name.ts";
-import { labelledShapes, modesNeedingMatch, outboundStandardTargets } from "./outbound-targets.ts";
+import { labelledShapes, modesNeedingMatch, outboundStandardTargets, recordIdProperty } from "./outbound-targets.ts";
+import { throughIndex } from "./resolve-outbound.ts";
 import { isStandardObjectType } from "./standard-objects.ts";
 
 type Plain = Readonly<Record<string, unknown>>;
@@ -69,6 +70,7 @@ function checkAssociations(associations: readonly unknown[], path: KeyPath): Con
     if (association["label"] !== undefined && typeof shape === "string" && (labelledShapes as readonly string[]).includes(shape)) {
       issues.push({ path: [...at, "label"], message: `not used with shape ${shape}: each value names its own label (or null for none)` });
     }
+    issues.push(...checkDerivation(association, associations, index, at));
     if (association["removeDefaultWhenLastLabelRemoved"] === true && association["removeMissing"] !== true) {
       issues.push({
         path: [...at, "removeDefaultWhenLastLabelRemoved"],
@@ -77,4 +79,45 @@ function checkAssociations(associations: readonly unknown[], path: KeyPath): Con
     }
     return issues;
   });
+}
+
+/** A column or a `through`, and the keys that go (or do not go) with each. */
+function checkDerivation(association: Plain, associations: readonly unknown[], index: number, at: KeyPath): ConfigIssue[] {
+  const through = association["through"];
+  const by = association["by"];
+  if (through === undefined) {
+    const issues: ConfigIssue[] = [];
+    if (association["column"] === undefined) issues.push({ path: [...at, "column"], message: "missing (expected a string)" });
+    if (association["only"] !== undefined) issues.push({ path: [...at, "only"], message: "only with through (it filters the records a derived association finds)" });
+    if (association["resolve"] !== undefined && (by === undefined || by === recordIdProperty)) {
+      issues.push({ path: [...at, "resolve"], message: `not used with by ${recordIdProperty}: a record id names one record` });
+    }
+    return issues;
+  }
+  const issues: ConfigIssue[] = [];
+  for (const key of ["column", "by", "shape", "resolve"] as const) {
+    if (association[key] !== undefined) issues.push({ path: [...at, key], message: `not used with through: the targets come from the association it goes through` });
+  }
+  const only = association["only"];
+  const to = association["to"];
+  if (only === "open" && typeof to === "string" && to !== "deals" && to !== "tickets") {
+    issues.push({ path: [...at, "only"], message: `open is for deals and tickets (their pipeline stages say whether they are closed); to is ${to}` });
+  }
+  if (typeof through !== "string" && typeof through !== "number") return issues; // the schema reports it
+  const plain = associations.map((item) => (isPlain(item) ? { column: typeof item["column"] === "string" ? item["column"] : undefined, through: item["through"] } : {}));
+  const target = throughIndex(through, plain);
+  if (target === undefined) {
+    const columns = plain.flatMap((item) => (item.through === undefined && item.column !== undefined ? [item.column] : []));
+    const reading = typeof through === "string" ? plain.filter((item) => item.through === undefined && item.column === through).length : 0;
+    const message =
+      typeof through === "number"
+        ? `no association at index ${through} (this sync has ${associations.length})`
+        : reading > 1
+          ? `${reading} associations read column ${JSON.stringify(through)}: give the index of the one meant`
+          : `no association of this sync reads column ${JSON.stringify(through)} (columns read: ${columns.join(", ") || "none"})`;
+    issues.push({ path: [...at, "through"], message });
+  } else if (target === index || plain[target]?.through !== undefined) {
+    issues.push({ path: [...at, "through"], message: "must name an association that reads a column (not itself, nor another derived one)" });
+  }
+  return issues;
 }

@@ -198,10 +198,24 @@ export interface OutboundMatchConfig {
 /** How association values in a column are written (see docs/configuration.md#associations). */
 export type AssociationShape = "auto" | "list" | "csv" | "value_label" | "map";
 
-/** Associations written from one source column. */
+/** How a value several records hold is resolved (see `associationResolutions`). */
+export type AssociationResolution = "unique" | "most_recently_active" | "all";
+
+/** Which records a derived association keeps: `open` drops deals and tickets in a closed stage. */
+export type DerivedAssociationFilter = "all" | "open";
+
+/** Where a derived association's targets come from. */
+export interface OutboundThroughConfig {
+  /** The index (in `associations`) of the association whose resolved records the targets are associated with. */
+  association: number;
+  only: DerivedAssociationFilter;
+}
+
+/** Associations written from one source column, or derived through another association. */
 export interface OutboundAssociationConfig {
   /** The object type associated with. */
   toObjectType: string;
+  /** The source column; for a derived association (`through`), the column of the association it goes through. */
   column: string;
   /** What the column's values are: `hs_object_id`, or a unique property of the target (email, domain, …). */
   by: string;
@@ -212,6 +226,10 @@ export interface OutboundAssociationConfig {
   removeMissing: boolean;
   /** When the last label of a pair is removed, remove the pair's unlabelled association too. */
   removeDefaultWhenLastLabelRemoved: boolean;
+  /** How a value several records hold is resolved; absent: `unique` (the row's association fails). */
+  resolve?: AssociationResolution;
+  /** Present for a derived association: the targets are read from HubSpot, not from a column. */
+  through?: OutboundThroughConfig;
 }
 
 export interface OutboundListConfig {

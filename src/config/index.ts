@@ -18,8 +18,17 @@ export { syncStrategies } from "./stream-options-schema.ts";
 export { hubSpotTiers, defaultBaseUrl } from "./connection-schema.ts";
 export { defaultStoreUrl, parseStoreUrl } from "./parse-store-url.ts";
 export { defaultSchedule, parseSchedule } from "./parse-schedule.ts";
-export { associationShapes, modesNeedingMatch, outboundModes, outboundStandardTargets, recordIdProperty } from "./outbound-targets.ts";
+export {
+  associationResolutions,
+  associationShapes,
+  derivedAssociationFilters,
+  modesNeedingMatch,
+  outboundModes,
+  outboundStandardTargets,
+  recordIdProperty,
+} from "./outbound-targets.ts";
 export type {
+  AssociationResolution,
   AssociationShape,
   AuthConfig,
   ConnectionConfig,
@@ -28,6 +37,7 @@ export type {
   FieldMap,
   CronScheduleConfig,
   CustomObjectsStreamConfig,
+  DerivedAssociationFilter,
   FilterConfig,
   FilterOperator,
   FilterValue,
@@ -44,6 +54,7 @@ export type {
   OutboundMode,
   OutboundSourceConfig,
   OutboundSyncConfig,
+  OutboundThroughConfig,
   OwnersStreamConfig,
   PipelinesStreamConfig,
   PrivateAppAuthConfig,

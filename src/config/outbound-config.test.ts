@@ -240,4 +240,22 @@ describe("parseConfig: outbound syncs", () => {
     assert.equal(config.outbound[0]?.match, undefined);
     assert.deepEqual(Object.keys(config.outbound[0]?.fields ?? {}), ["title", "colour", "hs_pipeline"]);
   });
+  it("resolves resolve, and a derived association through another by column or index", () => {
+    const config = parsed(`${header}  gifts:
+    connection: main
+    source: { table: gifts }
+    key: id
+    object: contacts
+    mode: create
+    associations:
+      - { to: contacts, column: recipient_email, by: email, resolve: most_recently_active }
+      - { to: deals, through: recipient_email, only: open, removeMissing: true }
+      - { to: tickets, through: 0 }
+`);
+    assert.deepEqual(config.outbound[0]?.associations, [
+      { toObjectType: "contacts", column: "recipient_email", by: "email", shape: "auto", removeMissing: false, removeDefaultWhenLastLabelRemoved: false, resolve: "most_recently_active" },
+      { toObjectType: "deals", column: "recipient_email", by: "hs_object_id", shape: "auto", removeMissing: true, removeDefaultWhenLastLabelRemoved: false, through: { association: 0, only: "open" } },
+      { toObjectType: "tickets", column: "recipient_email", by: "hs_object_id", shape: "auto", removeMissing: false, removeDefaultWhenLastLabelRemoved: false, through: { association: 0, only: "all" } },
+    ]);
+  });
 });

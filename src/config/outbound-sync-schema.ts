@@ -5,7 +5,7 @@ import { numberFormatSchema } from "../mapping/number-format.ts";
 import { customObjectSchema } from "./custom-object-schema.ts";
 import { nameSchema, scheduleSchema } from "./inbound-sync-schema.ts";
 import { outboundSourceSchema } from "./outbound-source-schema.ts";
-import { associationShapes, outboundModes, recordIdProperty } from "./outbound-targets.ts";
+import { associationResolutions, associationShapes, derivedAssociationFilters, outboundModes, recordIdProperty } from "./outbound-targets.ts";
 import { objectNameSchema, propertyNameSchema } from "./property-name-schema.ts";
 
 const matchSchema = z
@@ -20,7 +20,9 @@ const matchSchema = z
 const associationSchema = z
   .strictObject({
     to: objectNameSchema.describe("The object type to associate with (the same type is allowed: contacts → contacts)."),
-    column: columnNameSchema.describe("The source column naming the records to associate with."),
+    column: columnNameSchema
+      .optional()
+      .describe("The source column naming the records to associate with (required unless the association goes `through` another)."),
     by: propertyNameSchema
       .default(recordIdProperty)
       .describe("What the column's values are: hs_object_id (the default), or a unique property of the target such as email or domain."),
@@ -29,6 +31,22 @@ const associationSchema = z
       .enum(associationShapes)
       .default("auto")
       .describe("How the column holds its values: auto (decided per value), list, csv (comma-separated text), value_label ([{value, label}]) or map ({key: label or null})."),
+    resolve: z
+      .enum(associationResolutions)
+      .optional()
+      .describe(
+        "When a value names several records (a key without unique values, a contact's email also held as another's secondary email): unique (the default: the row's association fails, reported), most_recently_active (the one with the latest activity, then the latest modification) or all.",
+      ),
+    through: z
+      .union([columnNameSchema, z.number().int().min(0)], { error: "expected the column (or the index) of another association; got {got}" })
+      .optional()
+      .describe(
+        "Derive the targets instead of reading a column: the records of type `to` associated with the records another association of this sync (named by its column, or its index in the list) resolves to.",
+      ),
+    only: z
+      .enum(derivedAssociationFilters)
+      .optional()
+      .describe("With through: open keeps only deals and tickets whose pipeline stage is not closed; all (the default) keeps every one."),
     removeMissing: z.boolean().default(false).describe("Remove associations this sync wrote whose pair is no longer in the source."),
     removeDefaultWhenLastLabelRemoved: z
       .boolean()

@@ -20,6 +20,16 @@ export const modesNeedingMatch = ["update", "upsert", "mirror"] as const;
 
 export const associationShapes = ["auto", "list", "csv", "value_label", "map"] as const;
 
+/**
+ * How an association value several records hold is resolved: `unique` fails the row's
+ * association (the default), `most_recently_active` takes the record with the latest activity
+ * (`notes_last_updated`, then the latest modification), `all` associates every one.
+ */
+export const associationResolutions = ["unique", "most_recently_active", "all"] as const;
+
+/** Which records an association derived `through` another keeps: `open` drops closed deals and tickets. */
+export const derivedAssociationFilters = ["all", "open"] as const;
+
 /** Shapes whose values carry their own labels: a sync-level `label` would contradict them. */
 export const labelledShapes = ["value_label", "map"] as const;
 

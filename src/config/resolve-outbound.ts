@@ -39,17 +39,7 @@ export function resolveOutboundSync(name: string, sync: OutboundSyncFile, baseDi
     mode: sync.mode,
     fields: sync.fields,
     createMissingProperties: sync.createMissingProperties,
-    associations: sync.associations.map(
-      (association): OutboundAssociationConfig => ({
-        toObjectType: association.to,
-        column: association.column,
-        by: association.by,
-        ...(association.label === undefined ? {} : { label: association.label }),
-        shape: association.shape,
-        removeMissing: association.removeMissing,
-        removeDefaultWhenLastLabelRemoved: association.removeDefaultWhenLastLabelRemoved,
-      }),
-    ),
+    associations: sync.associations.map((association): OutboundAssociationConfig => resolveAssociation(association, sync.associations)),
     dryRun: sync.dryRun,
   };
   if (sync.match !== undefined) resolved.match = { property: sync.match.property, column: sync.match.column };
@@ -59,6 +49,32 @@ export function resolveOutboundSync(name: string, sync: OutboundSyncFile, baseDi
   }
   if (sync.customObject !== undefined) resolved.customObject = resolveCustomObject(sync.customObject);
   return resolved;
+}
+
+type AssociationFile = OutboundSyncFile["associations"][number];
+
+function resolveAssociation(association: AssociationFile, all: readonly AssociationFile[]): OutboundAssociationConfig {
+  const through = association.through === undefined ? undefined : throughIndex(association.through, all);
+  const resolved: OutboundAssociationConfig = {
+    toObjectType: association.to,
+    // Cross-checked: a column, or a through naming another association (whose column is repeated here).
+    column: association.column ?? (through === undefined ? "" : (all[through]?.column ?? "")),
+    by: association.by,
+    ...(association.label === undefined ? {} : { label: association.label }),
+    shape: association.shape,
+    removeMissing: association.removeMissing,
+    removeDefaultWhenLastLabelRemoved: association.removeDefaultWhenLastLabelRemoved,
+  };
+  if (association.resolve !== undefined) resolved.resolve = association.resolve;
+  if (through !== undefined) resolved.through = { association: through, only: association.only ?? "all" };
+  return resolved;
+}
+
+/** The association `through` names: its index, or the one association read from that column. */
+export function throughIndex(through: string | number, all: ReadonlyArray<{ column?: string | undefined; through?: unknown }>): number | undefined {
+  if (typeof through === "number") return through < all.length ? through : undefined;
+  const matches = all.flatMap((candidate, index) => (candidate.through === undefined && candidate.column === through ? [index] : []));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function resolveSourcePath(source: OutboundSourceConfig, baseDir: string | undefined): OutboundSourceConfig {

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from "../core/clock.ts";
+import { HubsyncError } from "../core/hubsync-error.ts";
 import type { HubSpotId } from "../core/ids.ts";
 import { silentLogger, type Logger } from "../core/logger.ts";
 import { privateAppAuthorizer, type Authorizer } from "./authorizer.ts";
@@ -143,7 +144,18 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   const ctx: ReadContext = { transport, limits, baseUrl: options.baseUrl, logger };
   const writes: WriteContext = { ...ctx, clock, random: options.random ?? Math.random, stats };
 
-  const tokenInfo = async (read: ReadOptions = {}): Promise<TokenInfo> => readTokenInfo(ctx, auth.kind, await authorizer.current(), read);
+  const tokenInfo = async (read: ReadOptions = {}): Promise<TokenInfo> => {
+    const token = await authorizer.current();
+    try {
+      return await readTokenInfo(ctx, auth.kind, token, read);
+    } catch (error) {
+      // HubSpot answers 404, not 401, for an access token it no longer knows (revoked, app
+      // uninstalled): refresh once as after a 401, so the caller hears why (OAUTH_REFRESH_FAILED).
+      if (!authorizer.refreshable || !(error instanceof HubsyncError) || error.code !== "HUBSPOT_NOT_FOUND") throw error;
+      await authorizer.afterUnauthorized(token);
+      return readTokenInfo(ctx, auth.kind, await authorizer.current(), read);
+    }
+  };
   return {
     limits,
     listObjects: (type, read) => listObjects(ctx, type, read),

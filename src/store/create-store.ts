@@ -18,6 +18,12 @@ import { countRows, getRecord, streamRecords } from "./objects/read-records.ts";
 import { survivorOf } from "./objects/survivor-of.ts";
 import { sweepUnseen } from "./objects/sweep-unseen.ts";
 import { upsertRecords } from "./objects/upsert-records.ts";
+import { getOutboundAssociations, replaceOutboundAssociations } from "./outbound/outbound-associations.ts";
+import { countOutboundRows } from "./outbound/outbound-counts.ts";
+import { getOutboundList, putOutboundList } from "./outbound/outbound-lists.ts";
+import { getOutboundOrphans, replaceOutboundOrphans } from "./outbound/outbound-orphans.ts";
+import { getOutboundRows, markOutboundSeen, putOutboundRows, setOutboundListMembers } from "./outbound/outbound-rows.ts";
+import { scanOutboundRows } from "./outbound/scan-outbound-rows.ts";
 import type { Store } from "./store.ts";
 import { executor, type StoreContext } from "./store-context.ts";
 import { storeTx } from "./store-tx.ts";
@@ -33,6 +39,7 @@ export function createStore(ctx: StoreContext): Store {
   let closed = false;
   return {
     kind: ctx.flavor.kind,
+    target: ctx.target,
     transaction: async (fn) => {
       if (ctx.activeTx.getStore() !== undefined) throw new Error("store.transaction() cannot be nested");
       return ctx.driver.transaction((db) => {
@@ -89,6 +96,19 @@ export function createStore(ctx: StoreContext): Store {
     pipelines: (portal, objectType, tx) => listPipelines(ctx, portal, objectType, tx),
     lists: (portal, tx) => listLists(ctx, portal, tx),
     listMembers: (portal, listId, tx) => listMemberships(ctx, portal, listId, tx),
+
+    outboundRows: (sync, portal, keys, tx) => getOutboundRows(ctx, sync, portal, keys, tx),
+    putOutboundRows: (tx, sync, portal, rows) => putOutboundRows(ctx, tx, sync, portal, rows),
+    markOutboundSeen: (tx, sync, portal, keys, run) => markOutboundSeen(ctx, tx, sync, portal, keys, run),
+    setOutboundListMembers: (tx, sync, portal, keys, member) => setOutboundListMembers(ctx, tx, sync, portal, keys, member),
+    scanOutboundRows: (sync, query) => scanOutboundRows(ctx, sync, query),
+    countOutboundRows: (sync, portal, tx) => countOutboundRows(ctx, sync, portal, tx),
+    outboundAssociations: (sync, portal, rowKeys, tx) => getOutboundAssociations(ctx, sync, portal, rowKeys, tx),
+    replaceOutboundAssociations: (tx, sync, portal, rowKeys, associations) => replaceOutboundAssociations(ctx, tx, sync, portal, rowKeys, associations),
+    outboundOrphans: (sync, portal, rowKeys, tx) => getOutboundOrphans(ctx, sync, portal, rowKeys, tx),
+    replaceOutboundOrphans: (tx, sync, portal, rowKeys, orphans) => replaceOutboundOrphans(ctx, tx, sync, portal, rowKeys, orphans),
+    outboundList: (sync, portal, tx) => getOutboundList(ctx, sync, portal, tx),
+    putOutboundList: (tx, sync, portal, list) => putOutboundList(ctx, tx, sync, portal, list),
 
     close: async () => {
       if (closed) return;

@@ -37,3 +37,10 @@ export type { RunPatch } from "./sync-state/transition-run.ts";
 export type { ListRunsQuery } from "./sync-state/read-runs.ts";
 export { auditLevels, type AuditEntry, type AuditEntryInput, type AuditLevel } from "./sync-state/audit-entry.ts";
 export type { AuditQuery } from "./sync-state/audit-log.ts";
+
+export { outboundRowStatuses, type OutboundRow, type OutboundRowInput, type OutboundRowStatus } from "./outbound/outbound-row.ts";
+export type { OutboundRowQuery } from "./outbound/scan-outbound-rows.ts";
+export type { OutboundAssociation } from "./outbound/outbound-associations.ts";
+export type { OutboundOrphan } from "./outbound/outbound-orphans.ts";
+export type { OutboundList } from "./outbound/outbound-lists.ts";
+export type { OutboundCounts } from "./outbound/outbound-counts.ts";

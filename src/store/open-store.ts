@@ -27,6 +27,7 @@ export async function openStore(target: StoreTarget, options: StoreOptions = {})
   }
   const ctx: StoreContext = {
     driver,
+    target,
     db: driver.db,
     flavor: driver.flavor,
     clock: resolved.clock,

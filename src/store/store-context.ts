@@ -6,6 +6,7 @@ import type { ObjectTable } from "./objects/object-table.ts";
 import type { SqlFlavor } from "./sql-flavor.ts";
 import type { ResolvedStoreOptions } from "./store-options.ts";
 import type { StoreSchema } from "./store-schema.ts";
+import type { StoreTarget } from "./store-target.ts";
 import type { StoreTx } from "./store-tx.ts";
 
 /** What a driver provides: a Kysely instance and the way it runs a write transaction. */
@@ -29,6 +30,8 @@ export interface StoreDriver {
 /** Everything the store's functions share; built once by openStore. */
 export interface StoreContext {
   readonly driver: StoreDriver;
+  /** What the store was opened on. */
+  readonly target: StoreTarget;
   readonly db: Kysely<StoreSchema>;
   readonly flavor: SqlFlavor;
   readonly clock: Clock;

@@ -159,6 +159,59 @@ export interface DbAuditEntry {
   details_json: DbNullableJson;
 }
 
+/** One source row of an outbound sync and the HubSpot record it became. */
+export interface DbOutboundRow {
+  sync: string;
+  portal: string;
+  row_key: string;
+  hubspot_id: string | null;
+  status: string;
+  error: string | null;
+  hash: string | null;
+  properties_hash: string | null;
+  pending_hash: string | null;
+  targets_json: DbNullableJson;
+  created_by_sync: DbBool;
+  list_member: DbBool;
+  first_synced_at: DbNullableTimestamp;
+  last_synced_at: DbNullableTimestamp;
+  last_seen_run: string | null;
+  archived_at: DbNullableTimestamp;
+}
+
+/** An association an outbound sync wrote (label '' = the unlabelled default). */
+export interface DbOutboundAssociation {
+  sync: string;
+  portal: string;
+  row_key: string;
+  association: string;
+  from_id: string;
+  to_type: string;
+  to_id: string;
+  label: string;
+  synced_at: DbTimestamp;
+}
+
+export interface DbOutboundList {
+  sync: string;
+  portal: string;
+  list_id: string;
+  name: string;
+  object_type_id: string;
+  updated_at: DbTimestamp;
+}
+
+export interface DbOutboundOrphan {
+  sync: string;
+  portal: string;
+  row_key: string;
+  association: string;
+  target_key: string;
+  to_type: string;
+  since: DbTimestamp;
+  run_id: string | null;
+}
+
 /** The fixed tables, for Kysely. Per-object-type tables are dynamic and queried by name. */
 export interface StoreSchema {
   hs_associations: DbAssociation;
@@ -174,6 +227,10 @@ export interface StoreSchema {
   sync_cursors: DbSyncCursor;
   sync_runs: DbSyncRun;
   audit_log: DbAuditEntry;
+  outbound_rows: DbOutboundRow;
+  outbound_associations: DbOutboundAssociation;
+  outbound_lists: DbOutboundList;
+  outbound_orphans: DbOutboundOrphan;
 }
 
 /** Names no object table may take. */
@@ -191,6 +248,10 @@ export const fixedTableNames: ReadonlySet<string> = new Set([
   "sync_cursors",
   "sync_runs",
   "audit_log",
+  "outbound_rows",
+  "outbound_associations",
+  "outbound_lists",
+  "outbound_orphans",
   "hubsync_migrations",
   "hubsync_migrations_lock",
 ]);

@@ -23,6 +23,13 @@ import type { AuditEntry, AuditEntryInput } from "./sync-state/audit-entry.ts";
 import type { AuditQuery } from "./sync-state/audit-log.ts";
 import type { CreateRunInput } from "./sync-state/create-run.ts";
 import type { CursorKey, CursorState } from "./sync-state/cursor-state.ts";
+import type { OutboundAssociation } from "./outbound/outbound-associations.ts";
+import type { OutboundCounts } from "./outbound/outbound-counts.ts";
+import type { OutboundList } from "./outbound/outbound-lists.ts";
+import type { OutboundOrphan } from "./outbound/outbound-orphans.ts";
+import type { OutboundRow, OutboundRowInput } from "./outbound/outbound-row.ts";
+import type { OutboundRowQuery } from "./outbound/scan-outbound-rows.ts";
+import type { StoreTarget } from "./store-target.ts";
 import type { ListRunsQuery } from "./sync-state/read-runs.ts";
 import type { RunStatus } from "./sync-state/run-status.ts";
 import type { SyncRun } from "./sync-state/sync-run.ts";
@@ -36,6 +43,8 @@ import type { RunPatch } from "./sync-state/transition-run.ts";
  */
 export interface Store {
   readonly kind: StoreKind;
+  /** The database the store was opened on: outbound syncs read `table` and `query` sources there. */
+  readonly target: StoreTarget;
   /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. Not nestable. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
 
@@ -88,6 +97,22 @@ export interface Store {
   pipelines(portal: PortalId, objectType: string, tx?: StoreTx): Promise<Pipeline[]>;
   lists(portal: PortalId, tx?: StoreTx): Promise<HubSpotList[]>;
   listMembers(portal: PortalId, listId: string, tx?: StoreTx): Promise<string[]>;
+
+  // Outbound syncs' state (see outbound/): row → record, hashes, what each sync wrote.
+  outboundRows(sync: SyncId, portal: PortalId, keys: readonly string[], tx?: StoreTx): Promise<Map<string, OutboundRow>>;
+  putOutboundRows(tx: StoreTx, sync: SyncId, portal: PortalId, rows: readonly OutboundRowInput[]): Promise<void>;
+  /** Stamps the stored rows among `keys` as read by `run`. */
+  markOutboundSeen(tx: StoreTx, sync: SyncId, portal: PortalId, keys: readonly string[], run: RunId): Promise<void>;
+  setOutboundListMembers(tx: StoreTx, sync: SyncId, portal: PortalId, keys: readonly string[] | "all", member: boolean): Promise<void>;
+  /** A sync's rows page by page in (portal, key) order. */
+  scanOutboundRows(sync: SyncId, query?: OutboundRowQuery): AsyncIterable<OutboundRow[]>;
+  countOutboundRows(sync: SyncId, portal?: PortalId, tx?: StoreTx): Promise<OutboundCounts>;
+  outboundAssociations(sync: SyncId, portal: PortalId, rowKeys: readonly string[], tx?: StoreTx): Promise<OutboundAssociation[]>;
+  replaceOutboundAssociations(tx: StoreTx, sync: SyncId, portal: PortalId, rowKeys: readonly string[], associations: readonly OutboundAssociation[]): Promise<void>;
+  outboundOrphans(sync: SyncId, portal: PortalId, rowKeys?: readonly string[], tx?: StoreTx): Promise<OutboundOrphan[]>;
+  replaceOutboundOrphans(tx: StoreTx, sync: SyncId, portal: PortalId, rowKeys: readonly string[], orphans: readonly OutboundOrphan[]): Promise<void>;
+  outboundList(sync: SyncId, portal: PortalId, tx?: StoreTx): Promise<OutboundList | undefined>;
+  putOutboundList(tx: StoreTx, sync: SyncId, portal: PortalId, list: OutboundList | undefined): Promise<void>;
 
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;

@@ -6,7 +6,8 @@ import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { createEmulator } from "../../src/emulator/index.ts";
 import { startEmulatorServer, type RunningEmulator } from "../../src/emulator/server.ts";
-import { mirrorConfig } from "../../src/cli/test-support/cli-test-kit.ts";
+import Database from "better-sqlite3";
+import { mirrorConfig, outboundConfig } from "../../src/cli/test-support/cli-test-kit.ts";
 
 // `hubsync` as a person runs it: a child process talking HTTP to an emulator on a real port.
 // Each spawn costs a Node start, so parsing and exit codes are covered in-process (src/cli/run-cli.test.ts).
@@ -59,6 +60,29 @@ test("sync run, status and logs, as child processes over HTTP", async () => {
   assert.equal(logs.code, 0, logs.stderr);
   const entries = logs.stdout.trim().split("\n").map((line) => JSON.parse(line) as { runId: string });
   assert.ok(entries.length > 0 && entries.every((e) => e.runId === summary.runId));
+});
+
+test("an outbound sync as child processes: a dry run as JSON writes nothing, the run writes, ids exports what it wrote", async () => {
+  const db = new Database(join(dir, "app.db"));
+  db.exec("CREATE TABLE accounts (id TEXT PRIMARY KEY, domain TEXT, name TEXT); INSERT INTO accounts VALUES ('a1', 'one.example', 'One'), ('a2', 'two.example', 'Two');");
+  db.close();
+  await writeFile(
+    join(dir, "push.yaml"),
+    outboundConfig("push:\n  connection: hubspot\n  source: { table: accounts }\n  key: id\n  object: companies\n  mode: create\n  fields: { domain: domain, name: name }"),
+  );
+  const dry = await hubsync(["--config", "push.yaml", "sync", "run", "push", "--dry-run", "--json"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  const plan = JSON.parse(dry.stdout) as { direction: string; dryRun: boolean; writeCalls: number; plan: { creates: number } };
+  assert.deepEqual([plan.direction, plan.dryRun, plan.writeCalls, plan.plan.creates], ["outbound", true, 0, 2]);
+
+  const run = await hubsync(["--config", "push.yaml", "sync", "run", "push"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^push: run \S+ succeeded .*\n(.*\n)*created\s+2\n/);
+  assert.match(run.stderr, /push\/records: done — 2 sent, 2 succeeded, 0 failed/);
+
+  const ids = await hubsync(["--config", "push.yaml", "ids", "push"]);
+  assert.equal(ids.code, 0, ids.stderr);
+  assert.match(ids.stdout, /^key,hubspot_id,synced_at\na1,\d+,\S+\na2,\d+,\S+\n$/);
 });
 
 test("a failure reaches the shell as its exit code, with the words on stderr", async () => {

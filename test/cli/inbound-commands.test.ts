@@ -70,7 +70,7 @@ test("sync run --json prints the run summary as one JSON line and no progress", 
 test("sync run fails with words and the exit code of each failure", async () => {
   const unknown = kit.deps();
   assert.equal(await runSyncRun(unknown.deps, { config, name: "nope" }), exitCodes.usage);
-  assert.match(unknown.stderr.text(), /error: No such sync \(SYNC_NOT_FOUND\)\n.*no inbound sync named "nope"\nfix: Configured syncs: crm\./);
+  assert.match(unknown.stderr.text(), /error: No such sync \(SYNC_NOT_FOUND\)\n.*has no sync named "nope"\nfix: Configured syncs: crm\./);
 
   const badStream = kit.deps();
   assert.equal(await runSyncRun(badStream.deps, { config, name: "crm", streams: ["contatcs"] }), exitCodes.usage);

@@ -1,7 +1,7 @@
 import { isStandardObjectType, type ConnectionConfig, type HubsyncConfig } from "../../config/index.ts";
 import { HubsyncError } from "../../core/hubsync-error.ts";
 import type { HubSpotClient, HubSpotSchema, TokenInfo } from "../../hubspot/index.ts";
-import { missingScopes, scopesNeeded, type ScopeNeed } from "./stream-scopes.ts";
+import { missingScopes, scopesNeeded, type ScopeNeed } from "../../sync/index.ts";
 
 /** A custom object type a stream names that the portal does not have. */
 export interface MissingObjectType {

@@ -2,10 +2,12 @@ import type { ConnectionConfig } from "../../config/index.ts";
 import type { HubsyncError } from "../../core/hubsync-error.ts";
 import { errorWords } from "../error-words.ts";
 import type { ConnectionCheck } from "./check-connection.ts";
-import type { ScopeNeed } from "./stream-scopes.ts";
+import type { FindingLevel, OutboundCheck } from "./outbound-finding.ts";
+import type { ScopeNeed } from "../../sync/index.ts";
 
 const okMark = "✓";
 const failMark = "✗";
+const marks: Readonly<Record<FindingLevel, string>> = { ok: okMark, note: "•", warn: "!", fail: failMark };
 
 /** A line per finding, with the fix under each problem. */
 export function renderConnectionCheck(check: ConnectionCheck, connection: ConnectionConfig): string {
@@ -18,9 +20,9 @@ export function renderConnectionCheck(check: ConnectionCheck, connection: Connec
   const who = token === undefined ? "" : ` → portal ${token.hubId}, ${token.kind === "oauth" ? `OAuth app ${token.appId ?? "?"}` : "private app"}, ${token.scopes.length} scopes`;
   lines.push(`${okMark} ${name}${who}`);
   if (check.needed.length === 0) {
-    lines.push(`${okMark}   scopes: no inbound sync uses this connection yet`);
+    lines.push(`${okMark}   scopes: no sync uses this connection yet`);
   } else if (check.missingScopes.length === 0) {
-    lines.push(`${okMark}   scopes: all ${check.needed.length} the streams need are granted`);
+    lines.push(`${okMark}   scopes: all ${check.needed.length} the syncs need are granted`);
   } else {
     lines.push(`${failMark}   scopes: ${check.missingScopes.length} missing`);
     const label = (need: ScopeNeed): string => (need.anyOf.length > 1 ? `${need.scope} (or ${need.anyOf.slice(1).join(", ")})` : need.scope);
@@ -45,6 +47,17 @@ export function scopeFix(check: ConnectionCheck, connection: ConnectionConfig): 
     return `in HubSpot, open Settings → Integrations → Private apps → your app → Scopes, add ${scopes}, commit the change, and use the token it shows (a new one if it rotated).`;
   }
   return `add ${scopes} to your OAuth app's scopes (and to connections.${connection.name}.auth.scopes if you list them), then install the app in the portal again and put the new refresh token in the config.`;
+}
+
+/** `✓ outbound users → contacts`, then a line per finding, with the fix under each warning and failure. */
+export function renderOutboundCheck(check: OutboundCheck): string {
+  const worst = check.findings.some((f) => f.level === "fail") ? "fail" : check.findings.some((f) => f.level === "warn") ? "warn" : "ok";
+  const lines = [`${marks[worst]} outbound ${check.sync} → ${check.objectType}`];
+  for (const f of check.findings) {
+    lines.push(`${marks[f.level]}   ${f.subject}: ${f.message}`);
+    if (f.fix !== undefined && (f.level === "warn" || f.level === "fail")) lines.push(`    fix: ${f.fix}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 export function renderFailure(label: string, error: HubsyncError): string {

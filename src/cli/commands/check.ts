@@ -2,12 +2,14 @@ import { Command } from "commander";
 import { HubsyncError } from "../../core/hubsync-error.ts";
 import { createHubSpotClientFactory } from "../../sync/index.ts";
 import { checkConnection, type ConnectionCheck } from "../check/check-connection.ts";
-import { renderConnectionCheck, renderFailure, renderOk } from "../check/render-check.ts";
+import { checkOutbound } from "../check/check-outbound.ts";
+import type { OutboundCheck } from "../check/outbound-finding.ts";
+import { renderConnectionCheck, renderFailure, renderOk, renderOutboundCheck } from "../check/render-check.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { action, globalOptions, type CommandContext } from "../command-context.ts";
 import { cliConfig } from "../context/cli-config.ts";
 import { describeStore } from "../context/describe-store.ts";
-import { withStore } from "../context/open-cli-store.ts";
+import { storeTarget, withStore } from "../context/open-cli-store.ts";
 import { errorJson, type ErrorJson } from "../error-json.ts";
 import { exitCodeFor, exitCodes } from "../exit-code.ts";
 
@@ -20,7 +22,8 @@ export interface CheckOptions {
 /**
  * Validates the config, opens (and migrates) the store, and for each connection reaches
  * HubSpot, reads the token's scopes and compares them, and the portal's custom objects, with
- * what the streams need. Exits non-zero on the first kind of problem found.
+ * what the syncs need; then checks each outbound sync's source and HubSpot target. Exits
+ * non-zero with the code of the first kind of problem found; warnings do not fail.
  */
 export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<number> {
   const out = (text: string): void => {
@@ -35,7 +38,8 @@ export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<nu
   }
   const { path, config } = loaded.value;
   const streams = config.inbound.reduce((n, sync) => n + sync.streams.length, 0);
-  out(renderOk(`config ${path}: ${plural(config.connections.length, "connection")}, ${plural(config.inbound.length, "inbound sync")} (${plural(streams, "stream")})`));
+  const outboundSyncs = config.outbound.length === 0 ? "" : `, ${plural(config.outbound.length, "outbound sync")}`;
+  out(renderOk(`config ${path}: ${plural(config.connections.length, "connection")}, ${plural(config.inbound.length, "inbound sync")} (${plural(streams, "stream")})${outboundSyncs}`));
 
   let exitCode: number = exitCodes.ok;
   const fail = (code: number): void => {
@@ -66,17 +70,31 @@ export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<nu
   }
   if (config.connections.length === 0) out("  (no connections configured: nothing to reach)\n");
 
+  const outbound: OutboundCheck[] = [];
+  for (const sync of config.outbound) {
+    const connection = config.connections.find((c) => c.name === sync.connection);
+    const reached = checks.find((c) => c.connection === sync.connection)?.error === undefined;
+    const check = await checkOutbound(connection !== undefined && reached ? clientFor(connection) : undefined, sync, storeTarget(config.store));
+    outbound.push(check);
+    out(renderOutboundCheck(check));
+    const failed = check.findings.find((f) => f.level === "fail");
+    if (failed !== undefined) fail(exitCodeFor(failed.code ?? "HUBSPOT_NOT_FOUND"));
+  }
+
   if (options.json === true) {
     deps.stdout.write(
       `${JSON.stringify({
         ok: exitCode === exitCodes.ok,
-        config: { ok: true, path, connections: config.connections.length, syncs: config.inbound.length, streams },
+        config: { ok: true, path, connections: config.connections.length, syncs: config.inbound.length, streams, outboundSyncs: config.outbound.length },
         store: { ok: storeError === undefined, store: describeStore(config.store), ...(storeError === undefined ? {} : { error: storeError }) },
         connections: checks.map(connectionJson),
+        outbound: outbound.map((check) => ({ ...check, ok: !check.findings.some((f) => f.level === "fail") })),
       })}\n`,
     );
   } else {
-    out(exitCode === exitCodes.ok ? "\nAll checks passed.\n" : "\nSome checks failed: see the fixes above.\n");
+    const warnings = outbound.reduce((n, check) => n + check.findings.filter((f) => f.level === "warn").length, 0);
+    const warned = warnings === 0 ? "" : ` (${warnings} warning${warnings === 1 ? "" : "s"}: worth reading above)`;
+    out(exitCode === exitCodes.ok ? `\nAll checks passed${warned}.\n` : "\nSome checks failed: see the fixes above.\n");
   }
   return exitCode;
 }
@@ -107,8 +125,13 @@ export function checkCommand(ctx: CommandContext): Command {
         "  • the config: every problem, with its key path, line and fix;\n" +
         "  • the store: opens it and brings its tables up to date;\n" +
         "  • each connection: reaches HubSpot, reads the token's portal and scopes, lists the scopes the\n" +
-        "    configured streams need that the token lacks (and where to add them), and the custom object\n" +
-        "    types the streams name that the portal does not have.\n" +
+        "    configured syncs need that the token lacks (and where to add them) — read scopes for inbound\n" +
+        "    streams; write, schema and list scopes for outbound syncs — and the custom object types the\n" +
+        "    streams name that the portal does not have;\n" +
+        "  • each outbound sync: its source opens and has the columns the config names; HubSpot has the\n" +
+        "    object (or customObject declares it), a match property with unique values (a warning, with a\n" +
+        "    fix, otherwise), the mapped properties (or createMissingProperties), association targets and\n" +
+        "    labels. Nothing is written.\n" +
         "Exits 0 when all is well, non-zero otherwise (see `hubsync --help` for the exit codes).",
     )
     .option("--json", "print the findings as one JSON object on stdout", false)

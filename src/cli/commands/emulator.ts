@@ -1,7 +1,5 @@
 import { Command, Option } from "commander";
-import { createEmulator, type EmulatorInfo } from "../../emulator/index.ts";
-import { seedPortal } from "../../emulator/seed/seed-portal.ts";
-import { startEmulatorServer } from "../../emulator/server.ts";
+import type { EmulatorInfo } from "../../emulator/index.ts";
 import { integerBetween } from "../parse-integer.ts";
 
 interface EmulatorCommandOptions {
@@ -61,6 +59,10 @@ export function emulatorCommand(): Command {
 }
 
 async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
+  // Loaded here, not at the top: every other command would otherwise pay for the emulator and faker.
+  const { createEmulator } = await import("../../emulator/index.ts");
+  const { seedPortal } = await import("../../emulator/seed/seed-portal.ts");
+  const { startEmulatorServer } = await import("../../emulator/server.ts");
   const emulator = createEmulator({
     ...(options.token === undefined ? {} : { token: options.token }),
     tier: options.tier,

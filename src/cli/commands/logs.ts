@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { z } from "zod";
 import { HubsyncError } from "../../core/hubsync-error.ts";
 import { runId } from "../../core/ids.ts";
 import { err, ok, type Result } from "../../core/result.ts";
@@ -11,7 +12,8 @@ import { errorJson } from "../error-json.ts";
 import { exitCodeFor, exitCodes } from "../exit-code.ts";
 import { integerBetween } from "../parse-integer.ts";
 import { reportError } from "../report-error.ts";
-import { formatDuration, formatTime } from "../render/format-values.ts";
+import { formatCount, formatDuration, formatTime } from "../render/format-values.ts";
+import { summarizeCounts } from "./runs.ts";
 
 export interface LogsOptions {
   config?: string;
@@ -47,17 +49,40 @@ export async function runLogs(deps: CliDeps, options: LogsOptions): Promise<numb
   const took = run.finishedAt === null ? "" : ` in ${formatDuration(Date.parse(run.finishedAt) - Date.parse(run.startedAt))}`;
   deps.stdout.write(`run ${run.id} of ${run.sync}: ${run.status}${took}, started ${formatTime(run.startedAt)} UTC\n`);
   if (run.errorMessage !== null) deps.stdout.write(`  ${run.errorMessage}\n`);
+  const counts = summarizeCounts(run.counts);
+  if (counts !== "—") deps.stdout.write(`  ${counts}; ${formatCount(run.apiCalls)} HubSpot API calls\n`);
   deps.stdout.write(entries.length === 0 ? `(no entries${options.level === undefined ? "" : ` at ${options.level} or above`})\n` : entries.map(renderEntry).join(""));
   return exitCodes.ok;
 }
 
-/** `2025-03-01 14:05:09  WARN   contacts #123  coercion_failed  message {details}`. */
+/**
+ * `2025-03-01 14:05:09  WARN   contacts #123  coercion_failed  message {details}`. An outbound
+ * run's entries name the source row and the field too: `records #501 row usr-7 field phone`.
+ */
 export function renderEntry(entry: AuditEntry): string {
-  const where = [entry.stream ?? "", entry.recordId === null ? "" : `#${entry.recordId}`].filter((s) => s !== "").join(" ");
+  const { row, field, rest } = rowAndField(entry.details);
+  const where = [entry.stream ?? "", entry.recordId === null ? "" : `#${entry.recordId}`, row === undefined ? "" : `row ${row}`, field === undefined ? "" : `field ${field}`]
+    .filter((s) => s !== "")
+    .join(" ");
   // Details explain problems; on routine entries they repeat the message (--json has them all).
   const routine = entry.level === "debug" || entry.level === "info";
-  const details = routine || entry.details === null || entry.details === undefined ? "" : `  ${JSON.stringify(entry.details)}`;
+  const details = routine || rest === undefined ? "" : `  ${JSON.stringify(rest)}`;
   return `${formatTime(entry.at)}  ${entry.level.toUpperCase().padEnd(5)}  ${where === "" ? "" : `${where}  `}${entry.action}  ${entry.message}${details}\n`;
+}
+
+const rowDetailsSchema = z.looseObject({ rowKey: z.string().optional(), field: z.string().optional() });
+
+/** The source row's key and the field an entry is about (outbound runs keep them in details), and the other details. */
+function rowAndField(details: unknown): { row?: string; field?: string; rest?: unknown } {
+  if (details === null || details === undefined) return {};
+  const parsed = rowDetailsSchema.safeParse(details);
+  if (!parsed.success) return { rest: details };
+  const { rowKey, field, ...others } = parsed.data;
+  return {
+    ...(rowKey === undefined ? {} : { row: rowKey }),
+    ...(field === undefined ? {} : { field }),
+    ...(Object.keys(others).length === 0 ? {} : { rest: others }),
+  };
 }
 
 /** The run with this id, or the one recent run whose id starts with it. */
@@ -84,7 +109,11 @@ function fail(deps: CliDeps, options: LogsOptions, error: HubsyncError): number 
 export function logsCommand(ctx: CommandContext): Command {
   return new Command("logs")
     .summary("the audit log of a run")
-    .description("Prints what a run did, oldest first: streams started and finished, records swept or merged, and every\nwarning and error with the record it is about. Reads only the store.")
+    .description(
+      "Prints what a run did, oldest first: streams started and finished, records swept or merged, and every\n" +
+        "warning and error with the record it is about — for an outbound run, the source row's key, the field\n" +
+        "and HubSpot's own message for each row it refused. Reads only the store.",
+    )
     .argument("<run>", "the run's id, or its first characters (as `hubsync runs` shows them)")
     .addOption(new Option("--level <level>", "show this level and above").choices([...auditLevels]))
     .option("--limit <n>", "at most this many entries", integerBetween(1, 1_000_000))

@@ -1,109 +1,117 @@
 import { Command } from "commander";
 import type { HubsyncConfig, InboundSyncConfig } from "../../config/index.ts";
 import { HubsyncError } from "../../core/hubsync-error.ts";
-import { createHubSpotClientFactory, runInboundSync, type InboundDeps, type InboundRunSummary } from "../../sync/index.ts";
+import { runInboundSync, runOutboundSync, type InboundRunSummary, type OutboundRunSummary } from "../../sync/index.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { action, globalOptions, type CommandContext } from "../command-context.ts";
 import { cliConfig } from "../context/cli-config.ts";
-import { withStore } from "../context/open-cli-store.ts";
-import { errorJson } from "../error-json.ts";
+import { withRunSession, type RunSession } from "../context/run-session.ts";
 import { exitCodeFor, exitCodes } from "../exit-code.ts";
 import { isErrorCode } from "../is-error-code.ts";
-import { reportError } from "../report-error.ts";
 import { progressBars } from "../render/progress-bars.ts";
 import { progressLines } from "../render/progress-lines.ts";
 import { silentProgress, type ProgressView } from "../render/progress-view.ts";
 import { renderRunSummary } from "../render/run-summary.ts";
-import { selectSyncs } from "./select-syncs.ts";
+import { failWith } from "./fail-with.ts";
+import { runOutboundOne } from "./run-outbound.ts";
+import { selectSyncs, type SelectedSync } from "./select-syncs.ts";
 
 export interface SyncRunOptions {
   config?: string;
   logLevel?: string;
-  /** The sync to run; absent with `all`. */
+  /** The sync to run (inbound or outbound); absent with `all`. */
   name?: string;
   all?: boolean;
+  /** Inbound: ignore the saved cursors. Outbound: ignore the row hashes, send every row. */
   full?: boolean;
-  /** Only these streams. */
+  /** Only these streams (inbound). */
   streams?: string[];
+  /** Outbound: plan only, write nothing. With `all`, inbound syncs are skipped. */
+  dryRun?: boolean;
   json?: boolean;
 }
 
-/** What the run summaries and errors of `hubsync sync run` produced (returned for callers such as the demo). */
+/** What `hubsync sync run` produced (returned for callers such as the demo). */
 export interface SyncRunOutcome {
   exitCode: number;
   summaries: InboundRunSummary[];
+  outbound: OutboundRunSummary[];
 }
 
 /**
- * Runs inbound syncs once, one after another, with live progress, then prints a summary per
- * sync. Ctrl+C stops the run through its AbortSignal after the current page: what was written
- * stays, and the next run resumes from the last committed cursor.
+ * Runs syncs once, one after another — inbound first, then outbound — with live progress,
+ * then prints a summary per sync. Ctrl+C stops the run through its AbortSignal after the
+ * current page or batch: what was written stays, and the next run resumes.
  */
 export async function runSyncRun(deps: CliDeps, options: SyncRunOptions): Promise<number> {
   return (await syncRun(deps, options)).exitCode;
 }
 
 export async function syncRun(deps: CliDeps, options: SyncRunOptions): Promise<SyncRunOutcome> {
+  const summaries: InboundRunSummary[] = [];
+  const outbound: OutboundRunSummary[] = [];
+  const done = (exitCode: number): SyncRunOutcome => ({ exitCode, summaries, outbound });
   const loaded = await cliConfig(deps, options.config);
-  if (!loaded.ok) return { exitCode: fail(deps, options, loaded.error), summaries: [] };
+  if (!loaded.ok) return done(failWith(deps, options, loaded.error));
   const { config, path } = loaded.value;
   const selected = selectSyncs(config, path, options);
-  if (!selected.ok) return { exitCode: fail(deps, options, selected.error), summaries: [] };
+  if (!selected.ok) return done(failWith(deps, options, selected.error));
+  const planned = dryRunSelection(deps, options, selected.value);
+  if (!planned.ok) return done(failWith(deps, options, planned.error));
 
-  // Bars for a person at a terminal; one line per stream event for logs and pipes.
-  const drawing = options.json !== true && deps.stderr.tty !== undefined;
-  // Log lines would tear through the progress bars: keep them to warnings unless asked for more.
-  const logger = deps.logger(options.logLevel ?? (drawing ? "warn" : undefined));
-  const controller = new AbortController();
-  let interrupts = 0;
-  const unsubscribe = deps.onInterrupt(() => {
-    interrupts += 1;
-    if (interrupts === 1) {
-      deps.stderr.write("\nStopping after the current page… (press Ctrl+C again to quit at once; the next run resumes)\n");
-      controller.abort(new HubsyncError("SYNC_ABORTED", "stopped by Ctrl+C"));
-    } else {
-      // The bars hid the cursor; give it back before leaving mid-draw.
-      if (drawing) deps.stderr.write("\u001b[?25h\n");
-      deps.exit(exitCodes.interrupted);
+  const exitCode = await withRunSession(deps, config, options, async (session) => {
+    let code: number = exitCodes.ok;
+    for (const selection of planned.value) {
+      if (session.signal.aborted) break;
+      const ran =
+        selection.direction === "inbound"
+          ? await runInboundOne(deps, options, config, session, selection.sync, selection.streams, summaries)
+          : await runOutboundOne(deps, options, config, session, selection.sync, runOutboundSync, outbound);
+      if (code === exitCodes.ok) code = ran;
     }
+    return code;
   });
-
-  const summaries: InboundRunSummary[] = [];
-  let exitCode: number = exitCodes.ok;
-  try {
-    await withStore(config.store, deps.clock, logger, async (store) => {
-      const inboundDeps: InboundDeps = { store, hubspotFor: createHubSpotClientFactory({ fetch: deps.fetch, clock: deps.clock, logger }), clock: deps.clock, logger };
-      for (const { sync, streams } of selected.value) {
-        if (controller.signal.aborted) break;
-        const code = await runOne(deps, options, config, inboundDeps, sync, streams, controller.signal, drawing, summaries);
-        if (exitCode === exitCodes.ok) exitCode = code;
-      }
-    });
-  } catch (error) {
-    const code = options.json === true && error instanceof HubsyncError ? fail(deps, options, error) : reportError(deps.stderr, error);
-    if (exitCode === exitCodes.ok) exitCode = code;
-  } finally {
-    unsubscribe();
-  }
-  return { exitCode, summaries };
+  return done(exitCode);
 }
 
-async function runOne(
+/**
+ * A dry run plans outbound syncs. Naming an inbound one is a mistake (it would write the store
+ * for real); with --all, inbound syncs are skipped, and said so.
+ */
+function dryRunSelection(deps: CliDeps, options: SyncRunOptions, selected: SelectedSync[]): { ok: true; value: SelectedSync[] } | { ok: false; error: HubsyncError } {
+  if (options.dryRun !== true) return { ok: true, value: selected };
+  if (options.streams !== undefined && options.streams.length > 0) {
+    return { ok: false, error: new HubsyncError("SYNC_NOT_FOUND", "--stream picks inbound streams and --dry-run plans outbound syncs: they do not go together", { fix: "Drop one of them." }) };
+  }
+  if (options.name !== undefined && selected.every((s) => s.direction === "inbound")) {
+    return {
+      ok: false,
+      error: new HubsyncError("SYNC_NOT_FOUND", `--dry-run plans outbound syncs; "${options.name}" is an inbound sync`, {
+        subject: options.name,
+        fix: "Drop --dry-run: an inbound sync only writes to your database, never to HubSpot.",
+      }),
+    };
+  }
+  const outbound = selected.filter((s) => s.direction === "outbound");
+  const skipped = selected.length - outbound.length;
+  if (skipped > 0 && options.json !== true) deps.stderr.write(`--dry-run: ${skipped} inbound sync${skipped === 1 ? "" : "s"} skipped (a dry run plans outbound syncs only).\n`);
+  return { ok: true, value: outbound };
+}
+
+async function runInboundOne(
   deps: CliDeps,
   options: SyncRunOptions,
   config: HubsyncConfig,
-  inboundDeps: InboundDeps,
+  session: RunSession,
   sync: InboundSyncConfig,
   streams: string[] | undefined,
-  signal: AbortSignal,
-  drawing: boolean,
   summaries: InboundRunSummary[],
 ): Promise<number> {
-  const view = progressView(deps, options, sync.name, drawing);
+  const view = progressView(deps, options, sync.name, session.drawing);
   let result: Awaited<ReturnType<typeof runInboundSync>>;
   try {
-    result = await runInboundSync(inboundDeps, config, sync.name, {
-      signal,
+    result = await runInboundSync(session.engine, config, sync.name, {
+      signal: session.signal,
       onProgress: (event) => view.onProgress(event),
       ...(streams === undefined ? {} : { streams }),
       ...(options.full === true ? { full: true } : {}),
@@ -111,10 +119,10 @@ async function runOne(
   } finally {
     view.stop();
   }
-  if (!result.ok) return fail(deps, options, result.error, sync.name);
+  if (!result.ok) return failWith(deps, options, result.error, sync.name);
   const summary = result.value;
   summaries.push(summary);
-  if (options.json === true) deps.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (options.json === true) deps.stdout.write(`${JSON.stringify({ direction: "inbound", ...summary })}\n`);
   else deps.stdout.write(`${renderRunSummary(summary)}\n`);
   return exitCodeOf(summary);
 }
@@ -146,47 +154,47 @@ export function exitCodeOf(summary: InboundRunSummary): number {
   }
 }
 
-/** An error before or instead of a summary: words on stderr, or a JSON line with --json. */
-function fail(deps: CliDeps, options: SyncRunOptions, error: HubsyncError, sync?: string): number {
-  if (options.json === true) {
-    deps.stdout.write(`${JSON.stringify({ ...(sync === undefined ? {} : { sync }), status: "failed", error: errorJson(error) })}\n`);
-    return exitCodeFor(error.code);
-  }
-  return reportError(deps.stderr, error);
-}
-
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").map((s) => s.trim()).filter((s) => s !== "")];
 
 export function syncCommand(ctx: CommandContext): Command {
   const run = new Command("run")
-    .summary("run inbound syncs now")
+    .summary("run syncs now (inbound and outbound)")
     .description(
-      "Mirrors HubSpot into the store once: the first run backfills everything, later runs read only what\n" +
-        "changed (per each stream's strategy). Progress is drawn per stream on a terminal (records, pages,\n" +
-        "rate-limit waits, ETA when HubSpot reports a total) and printed as lines otherwise; a summary table\n" +
-        "follows. Ctrl+C stops cleanly after the current page — run the same command again to resume.",
+      "Runs syncs once, one after another: inbound syncs first (HubSpot → database), then outbound ones\n" +
+        "(database → HubSpot), each in file order.\n" +
+        "  • inbound: the first run backfills everything, later runs read only what changed (per each\n" +
+        "    stream's strategy); progress per stream (records, pages, rate-limit waits, ETA).\n" +
+        "  • outbound: reads the source, sends only rows that changed since the last run (creates,\n" +
+        "    updates, archives, associations, list membership); progress per phase (batches sent,\n" +
+        "    succeeded, failed, rate-limit waits). --dry-run prints the plan, with samples, and writes\n" +
+        "    nothing; --full sends every row again. Exits 1 when HubSpot refused rows (see `hubsync logs`).\n" +
+        "Progress is drawn on a terminal and printed as lines otherwise; a summary follows each sync.\n" +
+        "Ctrl+C stops cleanly after the current page or batch — run the same command again to resume.",
     )
-    .argument("[name]", "the sync to run, as named under inbound: in the config")
-    .option("--all", "run every inbound sync in the config, one after another", false)
-    .option("--full", "ignore the saved cursors: re-read everything this time (deletions are swept too)", false)
-    .option("--stream <name>", "only this stream (repeat it, or separate names with commas)", collect)
+    .argument("[name]", "the sync to run, as named under inbound: or outbound: in the config")
+    .option("--all", "run every sync in the config: inbound ones, then outbound ones", false)
+    .option("--full", "inbound: ignore the saved cursors and re-read everything; outbound: send every row again", false)
+    .option("--stream <name>", "inbound: only this stream (repeat it, or separate names with commas)", collect)
+    .option("--dry-run", "outbound: print what would be created, updated, archived, associated and listed; write nothing", false)
     .option("--json", "print each run's summary as one JSON line on stdout, and no progress", false)
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  hubsync sync run crm                          # the sync named crm\n" +
-        "  hubsync sync run --all                        # every inbound sync\n" +
+        "  hubsync sync run --all                        # every sync: inbound, then outbound\n" +
         "  hubsync sync run crm --stream contacts,deals  # two streams only\n" +
         "  hubsync sync run crm --full                   # re-read everything, ignoring cursors\n" +
+        "  hubsync sync run users-to-contacts --dry-run  # what an outbound sync would change\n" +
         "  hubsync sync run crm --json | jq '.streams[] | {stream, written}'",
     )
     .action(
-      action(ctx, async (name: string | undefined, options: { all: boolean; full: boolean; stream?: string[]; json: boolean }, command: Command) =>
+      action(ctx, async (name: string | undefined, options: { all: boolean; full: boolean; stream?: string[]; dryRun: boolean; json: boolean }, command: Command) =>
         runSyncRun(ctx.deps, {
           ...globalOptions(command),
           ...(name === undefined ? {} : { name }),
           all: options.all,
           full: options.full,
+          dryRun: options.dryRun,
           json: options.json,
           ...(options.stream === undefined ? {} : { streams: options.stream }),
         }),

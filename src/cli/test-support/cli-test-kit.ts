@@ -98,3 +98,22 @@ ${streams
   .join("\n")}
 `;
 }
+
+/** A config with outbound syncs (YAML under `outbound:`) writing to the emulator, the store (and the sources' tables) in `dir`. */
+export function outboundConfig(syncs: string, store = "sqlite:./app.db"): string {
+  return `version: 1
+store: "${store}"
+connections:
+  hubspot:
+    baseUrl: \${HUBSPOT_BASE_URL}
+    auth:
+      type: private_app
+      token: \${HUBSPOT_TOKEN}
+outbound:
+${syncs
+  .trim()
+  .split("\n")
+  .map((line) => `  ${line}`)
+  .join("\n")}
+`;
+}

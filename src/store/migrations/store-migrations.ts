@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { SqlFlavor } from "../sql-flavor.ts";
 import { coreTables } from "./0001-core-tables.ts";
+import { outboundState } from "./0002-outbound-state.ts";
 
 /** Where Kysely records which migrations ran (and its lock). */
 export const MIGRATION_TABLE = "hubsync_migrations";
@@ -13,6 +14,7 @@ export const MIGRATION_LOCK_TABLE = "hubsync_migrations_lock";
 export function storeMigrations(flavor: SqlFlavor): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_core_tables": coreTables(flavor),
+    "0002_outbound_state": outboundState(flavor),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
