@@ -3,8 +3,12 @@
  * lease and audit cap are the inbound engine's, shared through `OutboundDeps.engine`).
  */
 export const outboundTunables = {
-  /** Rows whose associations are resolved and written together: one association batch read (1,000 ids) covers them. */
-  associationChunkRows: 1_000,
+  /**
+   * Rows whose associations are resolved and written together. HubSpot takes 2,000 pairs per
+   * association write, so 2,000 rows of one pair each fill one call; the client splits the
+   * batch reads of current associations at its own 1,000-id limit.
+   */
+  associationChunkRows: 2_000,
   /** Association values resolved once per run and remembered; past this many the memory is cleared. */
   resolutionCacheLimit: 50_000,
   /** Concrete examples per kind of change a plan keeps for people reading a dry run. */
