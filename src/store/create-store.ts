@@ -1,3 +1,4 @@
+import { loadOAuthTokens, saveOAuthTokens } from "./oauth/oauth-tokens.ts";
 import { listAssociations } from "./associations/list-associations.ts";
 import { replaceAssociations } from "./associations/replace-associations.ts";
 import { listLists, listMemberships, listOwners, listPipelines } from "./crm/read-crm.ts";
@@ -77,6 +78,8 @@ export function createStore(ctx: StoreContext): Store {
     getCursor: (key, tx) => getCursor(ctx, key, tx),
     putCursor: (tx, key, cursor, expectedVersion) => putCursor(ctx, tx, key, cursor, expectedVersion),
     cursors: (sync, tx) => listCursors(ctx, sync, tx),
+    saveOAuthTokens: (connection, tokens) => saveOAuthTokens(ctx, connection, tokens),
+    loadOAuthTokens: () => loadOAuthTokens(ctx),
 
     createRun: (input, tx) => createRun(ctx, input, tx),
     transitionRun: (id, to, patch, tx) => transitionRun(ctx, id, to, patch, tx),

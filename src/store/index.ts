@@ -30,6 +30,7 @@ export type { ReplacePipelinesResult } from "./crm/replace-pipelines.ts";
 export type { ReplaceMembershipsResult } from "./crm/replace-list-memberships.ts";
 
 export type { CursorKey, CursorState } from "./sync-state/cursor-state.ts";
+export type { OAuthTokens as StoredOAuthTokens } from "./oauth/oauth-tokens.ts";
 export { runStatuses, runTransitions, canTransition, isFinal, type RunStatus } from "./sync-state/run-status.ts";
 export type { SyncRun, RunCounts, RunError } from "./sync-state/sync-run.ts";
 export type { CreateRunInput } from "./sync-state/create-run.ts";

@@ -24,7 +24,7 @@ bothStores("opening twice runs the migrations once and keeps the data", async ({
     const { rows } = await sql<{ name: string }>`select name from hubsync_migrations order by name`.execute(tx.db);
     return rows.map((r) => r.name);
   });
-  assert.deepEqual(applied, ["0001_core_tables", "0002_outbound_state"]);
+  assert.deepEqual(applied, ["0001_core_tables", "0002_outbound_state", "0003_oauth_tokens"]);
 });
 
 bothStores("a store call without its tx inside a transaction throws instead of deadlocking", async ({ store }) => {

@@ -135,6 +135,14 @@ export interface DbSyncCursor {
   updated_at: DbTimestamp;
 }
 
+export interface DbOAuthTokens {
+  connection: string;
+  refresh_token: string;
+  access_token: string;
+  expires_at: DbTimestamp;
+  updated_at: DbTimestamp;
+}
+
 export interface DbSyncRun {
   id: string;
   sync: string;
@@ -225,6 +233,7 @@ export interface StoreSchema {
   hs_object_types: DbObjectType;
   hs_object_columns: DbObjectColumn;
   sync_cursors: DbSyncCursor;
+  oauth_tokens: DbOAuthTokens;
   sync_runs: DbSyncRun;
   audit_log: DbAuditEntry;
   outbound_rows: DbOutboundRow;

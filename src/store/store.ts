@@ -1,3 +1,4 @@
+import type { OAuthTokens } from "./oauth/oauth-tokens.ts";
 import type { HubsyncError } from "../core/hubsync-error.ts";
 import type { HubSpotId, PortalId, RunId, SyncId } from "../core/ids.ts";
 import type { Result } from "../core/result.ts";
@@ -76,6 +77,9 @@ export interface Store {
   /** Fails with STORE_CONFLICT when the stored version is not `expectedVersion` (0 = none yet). */
   putCursor(tx: StoreTx, key: CursorKey, cursor: unknown, expectedVersion: number): Promise<Result<CursorState, HubsyncError>>;
   cursors(sync: SyncId, tx?: StoreTx): Promise<CursorState[]>;
+  /** Keeps a connection's newest OAuth tokens (a refresh token HubSpot returned replaces the configured one). */
+  saveOAuthTokens(connection: string, tokens: OAuthTokens): Promise<void>;
+  loadOAuthTokens(): Promise<Map<string, OAuthTokens>>;
 
   createRun(input: CreateRunInput, tx?: StoreTx): Promise<SyncRun>;
   /** Fails with RUN_ILLEGAL_TRANSITION when the lifecycle forbids it, RUN_NOT_FOUND for an unknown id. */

@@ -10,6 +10,8 @@ import { action, globalOptions, type CommandContext } from "../command-context.t
 import { cliConfig } from "../context/cli-config.ts";
 import { describeStore } from "../context/describe-store.ts";
 import { storeTarget, withStore } from "../context/open-cli-store.ts";
+import { oauthTokenHooks } from "../context/persisted-oauth-tokens.ts";
+import type { StoredOAuthTokens } from "../../store/index.ts";
 import { errorJson, type ErrorJson } from "../error-json.ts";
 import { exitCodeFor, exitCodes } from "../exit-code.ts";
 
@@ -57,7 +59,11 @@ export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<nu
     fail(exitCodeFor(error.code));
   }
 
-  const clientFor = createHubSpotClientFactory({ fetch: deps.fetch, clock: deps.clock, logger });
+  // Reaching HubSpot may refresh an OAuth token; a rotated refresh token must be kept for the next run.
+  const savedTokens = storeError === undefined ? await withStore(config.store, deps.clock, logger, (store) => store.loadOAuthTokens()) : new Map<string, StoredOAuthTokens>();
+  const refreshedTokens = new Map<string, StoredOAuthTokens>();
+  const tokenHooks = oauthTokenHooks(savedTokens, (key, tokens) => void refreshedTokens.set(key, tokens));
+  const clientFor = createHubSpotClientFactory({ fetch: deps.fetch, clock: deps.clock, logger, ...tokenHooks });
   const checks: ConnectionCheck[] = [];
   for (const connection of config.connections) {
     const check = await checkConnection(clientFor(connection), config, connection);
@@ -79,6 +85,12 @@ export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<nu
     out(renderOutboundCheck(check));
     const failed = check.findings.find((f) => f.level === "fail");
     if (failed !== undefined) fail(exitCodeFor(failed.code ?? "HUBSPOT_NOT_FOUND"));
+  }
+
+  if (refreshedTokens.size > 0 && storeError === undefined) {
+    await withStore(config.store, deps.clock, logger, async (store) => {
+      for (const [key, tokens] of refreshedTokens) await store.saveOAuthTokens(key, tokens);
+    });
   }
 
   if (options.json === true) {

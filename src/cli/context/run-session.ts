@@ -7,6 +7,7 @@ import { errorJson } from "../error-json.ts";
 import { exitCodeFor, exitCodes } from "../exit-code.ts";
 import { reportError } from "../report-error.ts";
 import { withStore } from "./open-cli-store.ts";
+import { persistedOAuthTokens } from "./persisted-oauth-tokens.ts";
 
 /** What a command that runs syncs gets: Ctrl+C as a signal, whether bars are drawn, the engine's deps. */
 export interface RunSession {
@@ -49,7 +50,9 @@ export async function withRunSession(deps: CliDeps, config: HubsyncConfig, optio
   let exitCode: number = exitCodes.ok;
   try {
     exitCode = await withStore(config.store, deps.clock, logger, async (store) => {
-      const engine: InboundDeps = { store, hubspotFor: createHubSpotClientFactory({ fetch: deps.fetch, clock: deps.clock, logger }), clock: deps.clock, logger };
+      const tokens = await persistedOAuthTokens(store);
+      const hubspotFor = createHubSpotClientFactory({ fetch: deps.fetch, clock: deps.clock, logger, ...tokens });
+      const engine: InboundDeps = { store, hubspotFor, clock: deps.clock, logger };
       return fn({ signal: controller.signal, drawing, engine, logger });
     });
   } catch (error) {
