@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { hubSpotId, type HubSpotId, type PortalId } from "../../core/ids.ts";
+import type { HubSpotId, PortalId } from "../../core/ids.ts";
 import type { StoreContext } from "../store-context.ts";
 import type { StoreTx } from "../store-tx.ts";
-import { chunkRows } from "../sql/chunk-rows.ts";
 import { canonicalTimestamp } from "../sql/iso-timestamp.ts";
 import { requireObjectTable } from "./object-table-for.ts";
+import { updateIdsInChunks } from "./update-ids-in-chunks.ts";
 
 /**
  * Marks rows deleted as of `at` (ISO) — for deletion webhooks and records gone for good. The
@@ -20,13 +20,8 @@ export async function markDeleted(
 ): Promise<HubSpotId[]> {
   const table = await requireObjectTable(ctx, tx.db, objectType);
   const when = canonicalTimestamp(at);
-  const marked: HubSpotId[] = [];
-  for (const chunk of chunkRows([...new Set(ids)], 1, ctx.flavor.maxParameters, 4)) {
-    const { rows } = await sql<{ id: string }>`
-      update ${sql.table(table.tableName)} set deleted_at = ${when}
-      where portal_id = ${portal} and id in (${sql.join(chunk)}) and deleted_at is null
-      returning id`.execute(tx.db);
-    for (const row of rows) marked.push(hubSpotId(row.id));
-  }
-  return marked;
+  return updateIdsInChunks(ctx, tx, ids, 4, (chunk) => sql<{ id: string }>`
+        update ${sql.table(table.tableName)} set deleted_at = ${when}
+        where portal_id = ${portal} and id in (${sql.join(chunk)}) and deleted_at is null
+        returning id`);
 }
