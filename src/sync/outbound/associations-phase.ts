@@ -6,7 +6,7 @@ import { loadOurs } from "./load-ours.ts";
 import { checkAborted, type OutboundRun } from "./outbound-run.ts";
 import type { OutboundTarget } from "./outbound-target.ts";
 import type { PendingRow } from "./pending-row.ts";
-import { TargetResolver } from "./resolve-targets.ts";
+import type { TargetResolver } from "./resolve-targets.ts";
 import { rowWork, type RowWork } from "./row-work.ts";
 import { pairsOfType } from "./write-pairs.ts";
 
@@ -17,10 +17,10 @@ import { pairsOfType } from "./write-pairs.ts";
  * or removals need them (1,000 records a call), and writes only the difference (2,000 pairs a
  * call). A target not found is remembered as an orphan; the row is still written. A row's
  * content hash is recorded once its associations are all written, so a failure is retried by
- * the next run.
+ * the next run. `resolver` is the run's: it has the targets the records phase looked up
+ * ahead (or is still looking up) and waits for those.
  */
-export async function associationsPhase(run: OutboundRun, target: OutboundTarget, chunks: AsyncIterable<PendingRow[]>): Promise<void> {
-  const resolver = new TargetResolver(run.client, run.signal);
+export async function associationsPhase(run: OutboundRun, target: OutboundTarget, chunks: AsyncIterable<PendingRow[]>, resolver: TargetResolver): Promise<void> {
   const derived = new DerivedTargets(run.client, run.signal);
   for await (const rows of chunks) {
     checkAborted(run);

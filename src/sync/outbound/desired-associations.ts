@@ -2,6 +2,7 @@ import type { HubSpotId } from "../../core/ids.ts";
 import type { DerivedTargets } from "./derive-targets.ts";
 import type { OutboundRun } from "./outbound-run.ts";
 import type { AssociationPlan, OutboundTarget } from "./outbound-target.ts";
+import type { PendingRow } from "./pending-row.ts";
 import type { TargetResolver } from "./resolve-targets.ts";
 import type { RowWork } from "./row-work.ts";
 
@@ -23,7 +24,7 @@ export async function desiredAssociations(run: OutboundRun, target: OutboundTarg
 
   for (const plan of target.associations) {
     if (plan.derived !== undefined) continue;
-    const values = work.flatMap((item) => (item.row.targets[plan.key] ?? []).map((value) => value.key));
+    const values = targetValues(plan, work.map((item) => item.row));
     const resolutions = await resolver.resolve(plan, values);
     for (const item of work) {
       const ids: HubSpotId[] = [];
@@ -54,4 +55,9 @@ export async function desiredAssociations(run: OutboundRun, target: OutboundTarg
       for (const id of item.resolved.get(through.key) ?? []) for (const toId of leads.get(id) ?? []) want(item, plan, toId, plan.config.label ?? null);
     }
   }
+}
+
+/** The values rows name for an association (what the resolver is asked about). */
+export function targetValues(plan: AssociationPlan, rows: readonly PendingRow[]): string[] {
+  return rows.flatMap((row) => (row.targets[plan.key] ?? []).map((value) => value.key));
 }

@@ -15,6 +15,7 @@ import { outboundTunables } from "./outbound-tunables.ts";
 import { pendingFromStored, type PendingRow } from "./pending-row.ts";
 import { prepareTarget } from "./prepare-target.ts";
 import { recordsPhase, type RecordsOutcome } from "./records-phase.ts";
+import { TargetResolver } from "./resolve-targets.ts";
 import { RunTally } from "./run-tally.ts";
 
 const writeKinds: ReadonlySet<CallKind> = new Set(["create", "update", "upsert", "archive", "association-write", "list-write", "metadata-write"]);
@@ -169,11 +170,19 @@ async function phases(run: OutboundRun): Promise<void> {
   }
   await run.audit.flush(run.store);
 
-  start("records");
-  const records = await recordsPhase(run, target);
-  if (target.associations.length > 0) {
-    start("associations");
-    await associationsPhase(run, target, pendingChunks(run, records));
+  // One per run: the records phase looks other types' targets up ahead, the associations phase uses the answers.
+  const resolver = new TargetResolver(run.client, run.signal);
+  let records: RecordsOutcome;
+  try {
+    start("records");
+    records = await recordsPhase(run, target, resolver);
+    if (target.associations.length > 0) {
+      start("associations");
+      await associationsPhase(run, target, pendingChunks(run, records), resolver);
+    }
+  } finally {
+    // A run that stops leaves no look-up running behind it.
+    await resolver.idle();
   }
   const complete = records.unreadable === 0;
   if (!complete && (run.sync.list !== undefined || run.sync.mode === "mirror")) {

@@ -11,6 +11,11 @@ export const outboundTunables = {
   associationChunkRows: 2_000,
   /** Association values resolved once per run and remembered; past this many the memory is cleared. */
   resolutionCacheLimit: 50_000,
+  /**
+   * New association values the records phase collects before it starts looking them up: a
+   * multiple of search's 500 values a query and batch read's 100, so look-ups go out full.
+   */
+  prefetchValues: 2_000,
   /** Concrete examples per kind of change a plan keeps for people reading a dry run. */
   planSamplesPerKind: 5,
 } as const;

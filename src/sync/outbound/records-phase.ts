@@ -7,6 +7,8 @@ import { checkAborted, type OutboundRun } from "./outbound-run.ts";
 import type { OutboundTarget } from "./outbound-target.ts";
 import type { PendingRow } from "./pending-row.ts";
 import { planPage, type PlannedRow, type RowProblem } from "./plan-row.ts";
+import type { TargetResolver } from "./resolve-targets.ts";
+import { TargetPrefetch } from "./target-prefetch.ts";
 import { writeRecords, type RecordResult, type WriteRow } from "./write-records.ts";
 import { HubsyncError } from "../../core/hubsync-error.ts";
 
@@ -26,9 +28,11 @@ export interface RecordsOutcome {
  * content hash changed (or that failed before, or all with `full`); writes their records
  * (100 a call); and commits, per page and in one transaction, each row's record id, hashes,
  * status and audit entries — so a run that stops keeps what it wrote. Association targets
- * are stored with the row and written by the next phase, once every record exists.
+ * are stored with the row and written by the next phase, once every record exists; those of
+ * another object type are looked up meanwhile (`resolver`, which the next phase shares). Dry
+ * runs look nothing up ahead.
  */
-export async function recordsPhase(run: OutboundRun, target: OutboundTarget): Promise<RecordsOutcome> {
+export async function recordsPhase(run: OutboundRun, target: OutboundTarget, resolver: TargetResolver): Promise<RecordsOutcome> {
   const outcome: RecordsOutcome = { unreadable: 0, dryPending: [], dryKeys: new Set(), dryNewRecords: 0 };
   const issueKeys: string[] = [];
   const onIssue = (issue: SourceIssue): void => {
@@ -40,23 +44,33 @@ export async function recordsPhase(run: OutboundRun, target: OutboundTarget): Pr
   // Changed rows wait here across source pages until they fill HubSpot's batches (1% changed ≈ 1 call per 10,000 rows).
   const buffer: WriteRow[] = [];
   const batch = Math.max(1, run.client.limits.batchSize);
+  const prefetch = run.dryRun ? undefined : new TargetPrefetch(resolver, target);
   let first = true;
   for await (const page of readSource(run.sync.source, { sync: run.sync.name, key: run.sync.key, database: run.store.target, onIssue })) {
     checkAborted(run);
     if (first) checkColumns(run, target, page);
     first = false;
-    buffer.push(...(await recordsPage(run, target, page, labels, issueKeys.splice(0), outcome)));
-    if (buffer.length >= batch) await flushWrites(run, target, buffer.splice(0, buffer.length - (buffer.length % batch)), outcome);
+    buffer.push(...(await recordsPage(run, target, page, labels, issueKeys.splice(0), outcome, prefetch)));
+    if (buffer.length >= batch) await flushWrites(run, target, buffer.splice(0, buffer.length - (buffer.length % batch)), outcome, prefetch);
   }
   checkAborted(run);
-  if (buffer.length > 0) await flushWrites(run, target, buffer.splice(0), outcome);
+  if (buffer.length > 0) await flushWrites(run, target, buffer.splice(0), outcome, prefetch);
+  prefetch?.flush();
   if (issueKeys.length > 0 && !run.dryRun) await run.store.transaction((tx) => run.store.markOutboundSeen(tx, run.sync.name, run.portal, issueKeys, run.runId));
   for (const key of issueKeys) outcome.dryKeys.add(key);
   return outcome;
 }
 
 /** Plans a page and commits what needs no record call (unchanged, invalid, association-only rows); returns the rows to write. */
-async function recordsPage(run: OutboundRun, target: OutboundTarget, page: readonly SourceRow[], labels: Map<string, ReadonlySet<string>>, issueKeys: string[], outcome: RecordsOutcome): Promise<WriteRow[]> {
+async function recordsPage(
+  run: OutboundRun,
+  target: OutboundTarget,
+  page: readonly SourceRow[],
+  labels: Map<string, ReadonlySet<string>>,
+  issueKeys: string[],
+  outcome: RecordsOutcome,
+  prefetch: TargetPrefetch | undefined,
+): Promise<WriteRow[]> {
   const { tally, sync } = run;
   tally.rowsRead += page.length;
   const plans = await planPage(page, sync, target, labels);
@@ -102,6 +116,7 @@ async function recordsPage(run: OutboundRun, target: OutboundTarget, page: reado
     }
     writes.push({ row, stored: previous });
   }
+  prefetch?.add(pending);
 
   if (run.dryRun) {
     outcome.dryPending.push(...pending);
@@ -124,7 +139,7 @@ async function recordsPage(run: OutboundRun, target: OutboundTarget, page: reado
  * Writes buffered rows' records (100 a call) and commits, in one transaction, each row's record
  * id, hashes, status and audit entries. Rows with associations are left pending for the next phase.
  */
-async function flushWrites(run: OutboundRun, target: OutboundTarget, writes: readonly WriteRow[], outcome: RecordsOutcome): Promise<void> {
+async function flushWrites(run: OutboundRun, target: OutboundTarget, writes: readonly WriteRow[], outcome: RecordsOutcome, prefetch: TargetPrefetch | undefined): Promise<void> {
   const { tally, sync } = run;
   const now = isoFromMs(run.clock.now());
   const hasAssociations = target.associations.length > 0;
@@ -161,6 +176,7 @@ async function flushWrites(run: OutboundRun, target: OutboundTarget, writes: rea
       archivedAt: null,
     });
   }
+  prefetch?.add(pending);
 
   if (run.dryRun) {
     outcome.dryPending.push(...pending);
