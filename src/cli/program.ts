@@ -7,6 +7,7 @@ import { logsCommand } from "./commands/logs.ts";
 import { propertiesCommand } from "./commands/properties-refresh.ts";
 import { reassociateCommand } from "./commands/reassociate.ts";
 import { runsCommand } from "./commands/runs.ts";
+import { scheduleCommand } from "./commands/schedule.ts";
 import { schemaCommand } from "./commands/schema-apply.ts";
 import { statusCommand } from "./commands/status.ts";
 import { syncCommand } from "./commands/sync-run.ts";
@@ -18,6 +19,7 @@ Getting started:
   hubsync check                     config, database, the token's scopes, outbound sources and targets
   hubsync sync run crm              mirror HubSpot into the database (run again: only what changed)
   hubsync sync run users --dry-run  what an outbound sync would write to HubSpot (drop --dry-run to write)
+  hubsync schedule                  run every sync on its schedule, until Ctrl+C
   hubsync status                    inbound: HubSpot's counts against the database's; outbound: rows synced
   hubsync runs                      run history;  hubsync logs <run>  one run's audit log
   hubsync ids users                 which HubSpot record each row of an outbound sync became
@@ -41,6 +43,7 @@ export function program(ctx: CommandContext): Command {
     .addCommand(initCommand(ctx))
     .addCommand(checkCommand(ctx))
     .addCommand(syncCommand(ctx))
+    .addCommand(scheduleCommand(ctx))
     .addCommand(statusCommand(ctx))
     .addCommand(runsCommand(ctx))
     .addCommand(logsCommand(ctx))

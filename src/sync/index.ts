@@ -2,3 +2,4 @@
 export * from "./inbound/index.ts";
 export * from "./outbound/index.ts";
 export * from "./scopes/index.ts";
+export * from "./schedule/index.ts";
