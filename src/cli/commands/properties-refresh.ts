@@ -3,12 +3,10 @@ import type { OutboundSyncConfig } from "../../config/index.ts";
 import { refreshProperties, type PropertiesReport } from "../../sync/index.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { action, globalOptions, type CommandContext } from "../command-context.ts";
-import { cliConfig } from "../context/cli-config.ts";
-import { withRunSession } from "../context/run-session.ts";
+import { withOutboundSync } from "../context/with-outbound-sync.ts";
 import { exitCodes } from "../exit-code.ts";
 import { formatTable } from "../render/format-table.ts";
 import { failWith } from "./fail-with.ts";
-import { selectOutboundSync } from "./select-syncs.ts";
 
 export interface PropertiesRefreshOptions {
   config?: string;
@@ -24,18 +22,13 @@ export interface PropertiesRefreshOptions {
  * be mapped, and what a run would stop on. Exits 1 when the field map has a problem.
  */
 export async function runPropertiesRefresh(deps: CliDeps, options: PropertiesRefreshOptions): Promise<number> {
-  const loaded = await cliConfig(deps, options.config);
-  if (!loaded.ok) return failWith(deps, options, loaded.error);
-  const { config, path } = loaded.value;
-  const sync = selectOutboundSync(config, path, options.name);
-  if (!sync.ok) return failWith(deps, options, sync.error);
-  return withRunSession(deps, config, options, async ({ engine }) => {
-    const refreshed = await refreshProperties(engine, config, sync.value.name);
-    if (!refreshed.ok) return failWith(deps, options, refreshed.error, sync.value.name);
+  return withOutboundSync(deps, options, async ({ config, sync, session: { engine } }) => {
+    const refreshed = await refreshProperties(engine, config, sync.name);
+    if (!refreshed.ok) return failWith(deps, options, refreshed.error, sync.name);
     const report = refreshed.value;
-    const problems = blockingIssues(report, sync.value);
+    const problems = blockingIssues(report, sync);
     if (options.json === true) deps.stdout.write(`${JSON.stringify({ ...report, ok: problems.length === 0 })}\n`);
-    else deps.stdout.write(renderProperties(report, sync.value));
+    else deps.stdout.write(renderProperties(report, sync));
     return problems.length === 0 ? exitCodes.ok : exitCodes.failed;
   });
 }

@@ -2,11 +2,8 @@ import { Command } from "commander";
 import { reassociateOutbound, type OutboundRunSummary } from "../../sync/index.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { action, globalOptions, type CommandContext } from "../command-context.ts";
-import { cliConfig } from "../context/cli-config.ts";
-import { withRunSession } from "../context/run-session.ts";
-import { failWith } from "./fail-with.ts";
+import { withOutboundSync } from "../context/with-outbound-sync.ts";
 import { runOutboundOne } from "./run-outbound.ts";
-import { selectOutboundSync } from "./select-syncs.ts";
 
 export interface ReassociateOptions {
   config?: string;
@@ -23,13 +20,8 @@ export interface ReassociateOptions {
  * email corrected, duplicates merged), with the same progress and summary as `sync run`.
  */
 export async function runReassociate(deps: CliDeps, options: ReassociateOptions): Promise<number> {
-  const loaded = await cliConfig(deps, options.config);
-  if (!loaded.ok) return failWith(deps, options, loaded.error);
-  const { config, path } = loaded.value;
-  const sync = selectOutboundSync(config, path, options.name);
-  if (!sync.ok) return failWith(deps, options, sync.error);
   const summaries: OutboundRunSummary[] = [];
-  return withRunSession(deps, config, options, (session) => runOutboundOne(deps, options, config, session, sync.value, reassociateOutbound, summaries));
+  return withOutboundSync(deps, options, ({ config, sync, session }) => runOutboundOne(deps, options, config, session, sync, reassociateOutbound, summaries));
 }
 
 export function reassociateCommand(ctx: CommandContext): Command {

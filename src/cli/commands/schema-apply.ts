@@ -2,11 +2,9 @@ import { Command } from "commander";
 import { applyOutboundSchema } from "../../sync/index.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import { action, globalOptions, type CommandContext } from "../command-context.ts";
-import { cliConfig } from "../context/cli-config.ts";
-import { withRunSession } from "../context/run-session.ts";
+import { withOutboundSync } from "../context/with-outbound-sync.ts";
 import { exitCodes } from "../exit-code.ts";
 import { failWith } from "./fail-with.ts";
-import { selectOutboundSync } from "./select-syncs.ts";
 
 export interface SchemaApplyOptions {
   config?: string;
@@ -22,25 +20,20 @@ export interface SchemaApplyOptions {
  * mapped properties the object lacks when `createMissingProperties` is on. Safe to repeat.
  */
 export async function runSchemaApply(deps: CliDeps, options: SchemaApplyOptions): Promise<number> {
-  const loaded = await cliConfig(deps, options.config);
-  if (!loaded.ok) return failWith(deps, options, loaded.error);
-  const { config, path } = loaded.value;
-  const sync = selectOutboundSync(config, path, options.name);
-  if (!sync.ok) return failWith(deps, options, sync.error);
-  return withRunSession(deps, config, options, async ({ engine }) => {
-    const applied = await applyOutboundSchema(engine, config, sync.value.name);
-    if (!applied.ok) return failWith(deps, options, applied.error, sync.value.name);
+  return withOutboundSync(deps, options, async ({ config, sync, session: { engine } }) => {
+    const applied = await applyOutboundSchema(engine, config, sync.name);
+    if (!applied.ok) return failWith(deps, options, applied.error, sync.name);
     const { schemaCreated, propertiesCreated } = applied.value;
     if (options.json === true) {
-      deps.stdout.write(`${JSON.stringify({ sync: sync.value.name, objectType: sync.value.objectType, schemaCreated, propertiesCreated })}\n`);
+      deps.stdout.write(`${JSON.stringify({ sync: sync.name, objectType: sync.objectType, schemaCreated, propertiesCreated })}\n`);
       return exitCodes.ok;
     }
-    const object = sync.value.objectType;
+    const object = sync.objectType;
     const lines = [
-      sync.value.customObject === undefined
+      sync.customObject === undefined
         ? `${object}: no customObject declared, so no schema to create`
         : schemaCreated
-          ? `${object}: created the custom object "${sync.value.customObject.labels.plural}" from customObject`
+          ? `${object}: created the custom object "${sync.customObject.labels.plural}" from customObject`
           : `${object}: the custom object exists already`,
       propertiesCreated.length === 0 ? `${object}: no property missing` : `${object}: created ${propertiesCreated.length} propert${propertiesCreated.length === 1 ? "y" : "ies"}: ${propertiesCreated.join(", ")}`,
     ];
