@@ -2,8 +2,8 @@ import type { HubsyncConfig, OutboundSyncConfig } from "../../config/index.ts";
 import type { CliDeps } from "../cli-deps.ts";
 import type { OutboundRunSummary, RunOutboundSync } from "../../sync/index.ts";
 import type { RunSession } from "../context/run-session.ts";
-import { exitCodeFor, exitCodes } from "../exit-code.ts";
-import { isErrorCode } from "../is-error-code.ts";
+import { exitCodes } from "../exit-code.ts";
+import { runExitCode } from "../run-exit-code.ts";
 import { outboundProgressBars } from "../render/outbound-progress-bars.ts";
 import { outboundProgressLines } from "../render/outbound-progress-lines.ts";
 import { renderOutboundSummary } from "../render/outbound-summary.ts";
@@ -62,21 +62,6 @@ function outboundView(deps: CliDeps, flags: OutboundRunFlags, sync: string, draw
  * code of what stopped it.
  */
 export function outboundExitCode(summary: OutboundRunSummary): number {
-  switch (summary.status) {
-    case "succeeded":
-      return summary.failed + summary.rowsInvalid > 0 ? exitCodes.failed : exitCodes.ok;
-    case "cancelled":
-      return exitCodes.interrupted;
-    case "failed": {
-      const code = summary.error?.code;
-      return code !== undefined && isErrorCode(code) ? exitCodeFor(code) : exitCodes.failed;
-    }
-    case "queued":
-    case "running":
-      return exitCodes.failed;
-    default: {
-      const _exhaustive: never = summary.status;
-      return _exhaustive;
-    }
-  }
+  if (summary.status === "succeeded" && summary.failed + summary.rowsInvalid > 0) return exitCodes.failed;
+  return runExitCode(summary);
 }

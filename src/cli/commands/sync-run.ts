@@ -6,12 +6,12 @@ import type { CliDeps } from "../cli-deps.ts";
 import { action, globalOptions, type CommandContext } from "../command-context.ts";
 import { cliConfig } from "../context/cli-config.ts";
 import { withRunSession, type RunSession } from "../context/run-session.ts";
-import { exitCodeFor, exitCodes } from "../exit-code.ts";
-import { isErrorCode } from "../is-error-code.ts";
+import { exitCodes } from "../exit-code.ts";
 import { progressBars } from "../render/progress-bars.ts";
 import { progressLines } from "../render/progress-lines.ts";
 import { silentProgress, type ProgressView } from "../render/progress-view.ts";
 import { renderRunSummary } from "../render/run-summary.ts";
+import { runExitCode } from "../run-exit-code.ts";
 import { failWith } from "./fail-with.ts";
 import { runOutboundOne } from "./run-outbound.ts";
 import { selectSyncs, type SelectedSync } from "./select-syncs.ts";
@@ -133,25 +133,9 @@ function progressView(deps: CliDeps, options: SyncRunOptions, sync: string, draw
   return progressLines(deps.stderr, deps.clock, sync);
 }
 
-/** succeeded → 0; cancelled → 130; failed → the code of what stopped it (1 when unknown). */
+/** An inbound run's exit code (see runExitCode). */
 export function exitCodeOf(summary: InboundRunSummary): number {
-  switch (summary.status) {
-    case "succeeded":
-      return exitCodes.ok;
-    case "cancelled":
-      return exitCodes.interrupted;
-    case "failed": {
-      const code = summary.error?.code;
-      return code !== undefined && isErrorCode(code) ? exitCodeFor(code) : exitCodes.failed;
-    }
-    case "queued":
-    case "running":
-      return exitCodes.failed;
-    default: {
-      const _exhaustive: never = summary.status;
-      return _exhaustive;
-    }
-  }
+  return runExitCode(summary);
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").map((s) => s.trim()).filter((s) => s !== "")];
