@@ -2,14 +2,14 @@ import type { HubsyncConfig, InboundSyncConfig } from "../../config/index.ts";
 import { HubsyncError } from "../../core/hubsync-error.ts";
 import { err, ok, type Result } from "../../core/result.ts";
 import type { HubSpotClient } from "../../hubspot/index.ts";
-import type { RunCounts, RunError, RunStatus, SyncRun } from "../../store/index.ts";
+import type { RunCounts, RunError, RunStatus } from "../../store/index.ts";
 import { asHubsyncError, stopsTheRun } from "./as-hubsync-error.ts";
 import type { InboundDeps, InboundProgress, InboundRunOptions, InboundRunSummary, RunInboundSync, StreamSummary } from "./inbound-contract.ts";
 import { resolveEngineOptions } from "./inbound-engine-options.ts";
 import type { RunContext } from "./run-context.ts";
 import { runStream } from "./run-stream.ts";
 import { runStreams } from "./run-streams.ts";
-import { acquireSyncLock, type SyncLease } from "./sync-lock.ts";
+import { progressEmitter, startSyncRun } from "./start-sync-run.ts";
 import { TypeCatalog } from "./type-catalog.ts";
 
 /**
@@ -31,30 +31,11 @@ export const runInboundSync: RunInboundSync = async (deps, config, syncName, opt
   const engine = resolveEngineOptions(deps.engine);
   const { store, clock } = deps;
 
-  let lease: SyncLease;
-  let run: SyncRun;
-  try {
-    const locked = await acquireSyncLock(store, sync.name, clock, engine);
-    if (!locked.ok) return locked;
-    lease = locked.value;
-  } catch (error) {
-    return err(asHubsyncError(error));
-  }
-  try {
-    run = await store.createRun({ sync: sync.name });
-    await lease.attachRun(run.id);
-  } catch (error) {
-    await lease.release();
-    return err(asHubsyncError(error));
-  }
+  const started = await startSyncRun(store, sync.name, clock, engine);
+  if (!started.ok) return started;
+  const { lease, run } = started.value;
 
-  const emit = (event: InboundProgress): void => {
-    try {
-      options.onProgress?.(event);
-    } catch (error) {
-      deps.logger.warn({ err: error }, "inbound: a progress listener threw; ignored");
-    }
-  };
+  const emit = progressEmitter<InboundProgress>(options.onProgress, deps.logger, "inbound");
   const before = client.stats();
   const startedAt = clock.now();
   const summaries: StreamSummary[] = [];

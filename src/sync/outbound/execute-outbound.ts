@@ -2,10 +2,10 @@ import type { HubsyncConfig, OutboundSyncConfig } from "../../config/index.ts";
 import { HubsyncError } from "../../core/hubsync-error.ts";
 import { err, ok, type Result } from "../../core/result.ts";
 import { callKinds, type CallKind, type HubSpotClient, type HubSpotClientStats } from "../../hubspot/index.ts";
-import type { RunStatus, SyncRun } from "../../store/index.ts";
+import type { RunStatus } from "../../store/index.ts";
 import { asHubsyncError } from "../inbound/as-hubsync-error.ts";
 import { resolveEngineOptions } from "../inbound/inbound-engine-options.ts";
-import { acquireSyncLock, type SyncLease } from "../inbound/sync-lock.ts";
+import { progressEmitter, startSyncRun } from "../inbound/start-sync-run.ts";
 import { archivePhase } from "./archive-phase.ts";
 import { associationsPhase } from "./associations-phase.ts";
 import { listPhase } from "./list-phase.ts";
@@ -41,31 +41,12 @@ export async function executeOutbound(deps: OutboundDeps, config: HubsyncConfig,
   if (!client.ok) return client;
   const engine = resolveEngineOptions(deps.engine);
   const { store, clock } = deps;
-  let lease: SyncLease;
-  let run: SyncRun;
-  try {
-    const locked = await acquireSyncLock(store, sync.name, clock, engine);
-    if (!locked.ok) return locked;
-    lease = locked.value;
-  } catch (error) {
-    return err(asHubsyncError(error));
-  }
-  try {
-    run = await store.createRun({ sync: sync.name });
-    await lease.attachRun(run.id);
-  } catch (error) {
-    await lease.release();
-    return err(asHubsyncError(error));
-  }
+  const started = await startSyncRun(store, sync.name, clock, engine);
+  if (!started.ok) return started;
+  const { lease, run } = started.value;
 
   const dryRun = options.dryRun ?? sync.dryRun;
-  const emit = (event: OutboundProgress): void => {
-    try {
-      options.onProgress?.(event);
-    } catch (error) {
-      deps.logger.warn({ err: error }, "outbound: a progress listener threw; ignored");
-    }
-  };
+  const emit = progressEmitter<OutboundProgress>(options.onProgress, deps.logger, "outbound");
   const before = client.value.stats();
   let waited = before.rateLimitWaitedMs;
   const startedAt = clock.now();
